@@ -1,0 +1,94 @@
+#pragma once
+// Identity: the flats registry (estates → buildings → flats), users, ownership of flats,
+// registrations and sessions. Enum values are stored on disk: never renumber (FORMAT.md).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace osiedle::identity {
+
+struct Estate {
+  uint64_t id = 0;
+  std::string name;  // "Osiedle Lazurowa"
+};
+
+struct Building {
+  uint64_t id = 0;
+  uint64_t estate_id = 0;
+  std::string address;  // "Lazurowa 12"
+};
+
+struct Flat {
+  uint64_t id = 0;
+  uint64_t building_id = 0;
+  std::string staircase;  // klatka: "A", "1", or ""
+  std::string number;     // "12", "12A"
+  double area_m2 = 0;
+  std::string kw_number;  // canonical "WA4M/00012345/6" or ""
+  std::string member_number;
+};
+
+enum class UserStatus : uint8_t {
+  kPending = 0,  // registered, waiting for verification; cannot log in
+  kActive = 1,
+  kBlocked = 2,
+  kDeleted = 3,  // personal data erased on request; the id stays for the audit trail
+};
+
+struct User {
+  uint64_t id = 0;
+  std::string email;  // lower-cased, unique
+  std::string first_name;
+  std::string last_name;
+  std::string phone;
+  std::string password_hash;  // argon2id; never leaves the service
+  UserStatus status = UserStatus::kPending;
+  std::string lang = "pl";
+  int64_t created_at = 0;
+  int64_t last_login_at = 0;  // 0 = never
+  int64_t last_seen_at = 0;   // last request with a session
+  std::string totp_secret;    // raw bytes; empty = TOTP off
+  bool totp_enabled = false;
+  int64_t totp_last_step = 0;  // refuses replay of a used code
+  bool deletion_requested = false;
+};
+
+enum class OwnershipStatus : uint8_t { kPending = 0, kVerified = 1, kRejected = 2 };
+
+// A user's claim to own a flat; verified by staff (or automatically on a KW match).
+struct Ownership {
+  uint64_t user_id = 0;
+  uint64_t flat_id = 0;
+  OwnershipStatus status = OwnershipStatus::kPending;
+};
+
+enum class RegistrationStatus : uint8_t { kPending = 0, kApproved = 1, kRejected = 2 };
+
+// One request to be recognised as the owner of a flat: made at sign-up, or later by a
+// logged-in user adding another flat.
+struct Registration {
+  uint64_t id = 0;
+  uint64_t user_id = 0;
+  uint64_t flat_id = 0;
+  std::string kw_number;  // as given (canonical form)
+  bool kw_match = false;  // equals the register's KW for the flat at the time of the request
+  RegistrationStatus status = RegistrationStatus::kPending;
+  std::string consents_version;  // terms + RODO clause version accepted
+  int64_t created_at = 0;
+  int64_t decided_at = 0;
+  uint64_t decided_by = 0;
+  std::string reject_reason;
+};
+
+struct Session {
+  uint64_t id = 0;
+  uint64_t user_id = 0;
+  std::string token_hash;  // SHA-256 hex of the cookie token
+  std::string csrf_token;
+  int64_t created_at = 0;
+  int64_t last_seen_at = 0;
+  std::string ip;
+  std::string user_agent;
+};
+
+}  // namespace osiedle::identity
