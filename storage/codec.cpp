@@ -122,7 +122,7 @@ int64_t Reader::I64() {
 }
 
 uint8_t Reader::U8() {
-  if (p_.empty()) {
+  if (!ok_ || p_.empty()) {
     ok_ = false;
     return 0;
   }
@@ -143,7 +143,7 @@ std::string Reader::Str() {
 }
 
 double Reader::Double() {
-  if (p_.size() < 8) {
+  if (!ok_ || p_.size() < 8) {
     ok_ = false;
     return 0;
   }

@@ -72,7 +72,8 @@ void ReadTxn::Scan(const Table& t, std::string_view prefix,
   MDB_val k, v;
   int rc;
   if (dir == Direction::kForward) {
-    std::string_view from = start.empty() ? prefix : start;
+    // A start before the prefix range would stop the scan at once: begin at the prefix instead.
+    std::string_view from = start.empty() || start < prefix ? prefix : start;
     if (from.empty()) {
       rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
     } else {
@@ -81,15 +82,17 @@ void ReadTxn::Scan(const Table& t, std::string_view prefix,
     }
   } else {
     // Position at the last key <= upper bound: the start key, or the end of the prefix range.
+    // Smallest key greater than every key with the prefix ("" if there is none).
+    std::string prefix_end(prefix);
+    while (!prefix_end.empty() && static_cast<uint8_t>(prefix_end.back()) == 0xff) prefix_end.pop_back();
+    if (!prefix_end.empty()) prefix_end.back() = static_cast<char>(static_cast<uint8_t>(prefix_end.back()) + 1);
     std::string upper;
     bool inclusive = true;
-    if (!start.empty()) {
+    if (!start.empty() && (prefix_end.empty() || start < std::string_view(prefix_end))) {
       upper = std::string(start);
-    } else if (!prefix.empty()) {
-      // Smallest key greater than every key with the prefix.
-      upper = std::string(prefix);
-      while (!upper.empty() && static_cast<uint8_t>(upper.back()) == 0xff) upper.pop_back();
-      if (!upper.empty()) upper.back() = static_cast<char>(static_cast<uint8_t>(upper.back()) + 1);
+    } else {
+      // No start, or a start past the prefix range (which would stop the scan at once).
+      upper = std::move(prefix_end);
       inclusive = false;
     }
     if (upper.empty()) {
@@ -218,15 +221,19 @@ Table Env::OpenTable(const std::string& name) {
   Fail("open table: map full", MDB_MAP_FULL);
 }
 
-void Env::Grow() {
+uint64_t Env::MapSize() const {
+  MDB_envinfo info;
+  Check("env_info", mdb_env_info(env_, &info));
+  return info.me_mapsize;
+}
+
+void Env::Grow(uint64_t seen_map_size) {
   std::unique_lock lock(resize_mu_);
   MDB_envinfo info;
   Check("env_info", mdb_env_info(env_, &info));
-  MDB_stat st;
-  Check("env_stat", mdb_env_stat(env_, &st));
-  uint64_t used = (info.me_last_pgno + 1) * static_cast<uint64_t>(st.ms_psize);
-  // Another thread may have grown it while we waited for the lock.
-  if (used + info.me_mapsize / 4 < info.me_mapsize) return;
+  // Another thread may have grown it while we waited for the lock. (Comparing sizes rather than
+  // free space: one transaction may need more than any fixed share of the map.)
+  if (info.me_mapsize > seen_map_size) return;
   uint64_t grow = std::min<uint64_t>(info.me_mapsize, 1ull << 30);  // double, at most +1 GiB
   Check("set_mapsize", mdb_env_set_mapsize(env_, info.me_mapsize + grow));
 }
@@ -251,6 +258,8 @@ uint64_t Env::Migrate(const std::vector<Migration>& migrations) {
 }
 
 void Env::CopyCompact(const std::string& path) const {
+  // The copy runs a read transaction; the map must not be resized under it.
+  std::shared_lock lock(resize_mu_);
   int fd_flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
   int fd = ::open(path.c_str(), fd_flags, 0600);
   if (fd < 0) throw StorageError("storage: cannot create " + path + ": " + std::strerror(errno), errno);

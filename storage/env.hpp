@@ -139,8 +139,10 @@ class Env {
   auto Update(F&& fn) -> std::invoke_result_t<F, WriteTxn&> {
     for (int attempt = 0;; ++attempt) {
       bool map_full = false;
+      uint64_t seen_map_size = 0;
       {
         std::shared_lock lock(resize_mu_);
+        seen_map_size = MapSize();
         TxnHolder h(*this, /*write=*/true);
         WriteTxn txn(h.txn, &seq_);
         try {
@@ -153,7 +155,7 @@ class Env {
         }
       }
       if (!map_full || attempt > 20) throw StorageError("storage: map full after growing", -30792);
-      Grow();
+      Grow(seen_map_size);
     }
   }
 
@@ -172,7 +174,10 @@ class Env {
 
  private:
   Env() = default;
-  void Grow();
+  uint64_t MapSize() const;
+  // Grows the map unless another thread already grew it past `seen_map_size` (the size the
+  // failed transaction ran with).
+  void Grow(uint64_t seen_map_size);
 
   // Owns one LMDB transaction; aborts it unless committed.
   struct TxnHolder {

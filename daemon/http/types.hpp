@@ -67,6 +67,7 @@ struct Route {
   std::string permission;  // kPublic, kAuthenticated or a permission
   Handler handler;
   std::string summary;     // one line, for the route listing and OpenAPI check
+  size_t max_body = 1 << 20;  // larger request bodies get 413 body_too_large before the handler runs
 };
 
 // Every API route with its permission, in one table (listable, testable).
@@ -82,6 +83,7 @@ class RouteTable {
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;  // routes_[i].pattern split on '/'; "{x}" = parameter
 };
 
 }  // namespace osiedle::http

@@ -3,44 +3,18 @@
 // Each entry stores the SHA-256 of the previous entry's hash and its own canonical encoding, so
 // editing or deleting an entry breaks the chain and Verify() finds it.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
 #include "daemon/core/result.hpp"
+#include "daemon/modules/audit/model.hpp"
+#include "daemon/modules/audit/store.hpp"
 #include "storage/env.hpp"
 
 namespace osiedle::audit {
-
-struct Entry {
-  uint64_t id = 0;          // assigned by Append
-  int64_t at = 0;           // assigned by Append (clock)
-  uint64_t actor_id = 0;    // user who acted; 0 = system or anonymous
-  std::string action;       // "auth.login", "auth.login_failed", "registration.approve", ...
-  std::string target_type;  // "user", "registration", "role", "group", "flat", ... or ""
-  uint64_t target_id = 0;
-  uint64_t subject_user_id = 0;  // the user the action concerns (for per-user activity), or 0
-  std::string detail;       // short free text (no secrets)
-  std::string ip;
-  std::string user_agent;
-  std::string prev_hash;    // hex; assigned by Append
-  std::string hash;         // hex; assigned by Append
-};
-
-struct Filter {
-  uint64_t actor_id = 0;         // 0 = any
-  uint64_t subject_user_id = 0;  // 0 = any: entries where this user acted or was the subject
-  std::string action_prefix;     // "" = any; "auth." = logins
-  uint64_t before_id = 0;        // 0 = newest; else entries with id < before_id (pagination)
-  size_t limit = 50;             // at most 500
-};
-
-struct Verification {
-  bool ok = true;
-  uint64_t entries = 0;
-  uint64_t first_bad_id = 0;  // 0 when ok
-};
 
 class Service {
  public:
@@ -48,21 +22,34 @@ class Service {
   Service(storage::Env& env, const Clock& clock);
 
   // Appends `e` inside the caller's write transaction (so the action and its record commit
-  // together). Fills id, at, prev_hash, hash. Returns the id.
+  // together). Fills id, at, prev_hash, hash; text fields are made valid UTF-8 without control
+  // characters and cut to a bound (action/target_type 64 B, detail 1000 B, ip 64 B, user agent 512 B).
+  // Returns the id. Thread-safe (write transactions are serialized by LMDB).
   uint64_t Append(storage::WriteTxn& txn, Entry e);
   // Appends in its own transaction (for events with no other write, e.g. a failed login).
+  // REQUIRES: not inside a View or Update on this thread.
   uint64_t Record(Entry e);
 
-  // Newest first.
+  // Newest first; at most min(filter.limit, 500) entries (limit 0 = 50).
   std::vector<Entry> List(const Filter& filter) const;
-  // Walks the whole chain.
+  // Walks the whole chain: every hash recomputed, every prev_hash link and the head checked.
+  // first_bad_id is the first entry that does not verify (for a deleted last entry: its id).
   Verification Verify() const;
+  // Calls fn for every entry, oldest first, until it returns false (the export). fn runs inside a
+  // read transaction: it must not open another transaction.
+  void ForEach(const std::function<bool(const Entry&)>& fn) const;
+
+  // The bytes hashed for `e` (documented in storage/FORMAT.md so exports can be verified offline):
+  // "osiedle.audit.v1" then id, at, actor_id, action, target_type, target_id, subject_user_id,
+  // detail, ip, user_agent, each as a netstring "<len>:<bytes>," (integers in decimal).
+  static std::string Canonical(const Entry& e);
+  // Lower-case hex SHA-256(prev_hash || Canonical(e)).
+  static std::string ComputeHash(const std::string& prev_hash, const Entry& e);
 
  private:
   storage::Env& env_;
   const Clock& clock_;
-  storage::Table log_;          // audit.log: u64 id → entry
-  storage::Table by_user_;      // audit.log.by_user: u64 user, u64 id → ""
+  Store store_;  // audit.log, audit.log.by_user, audit.meta
 };
 
 }  // namespace osiedle::audit

@@ -3,6 +3,7 @@
 // registrations and sessions. Enum values are stored on disk: never renumber (FORMAT.md).
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace osiedle::identity {
@@ -51,6 +52,9 @@ struct User {
   bool totp_enabled = false;
   int64_t totp_last_step = 0;  // refuses replay of a used code
   bool deletion_requested = false;
+  std::string consents_version;  // terms + RODO clause version accepted at sign-up ("2025-01")
+  int64_t consents_at = 0;
+  int64_t deletion_requested_at = 0;
 };
 
 enum class OwnershipStatus : uint8_t { kPending = 0, kVerified = 1, kRejected = 2 };
@@ -90,5 +94,17 @@ struct Session {
   std::string ip;
   std::string user_agent;
 };
+
+// A one-time password reset link; stored under the SHA-256 of its token.
+struct ResetToken {
+  uint64_t user_id = 0;
+  int64_t created_at = 0;
+  int64_t expires_at = 0;
+  uint64_t issued_by = 0;  // 0 = self-service
+};
+
+std::string_view UserStatusName(UserStatus s);             // "pending", "active", "blocked", "deleted"
+std::string_view OwnershipStatusName(OwnershipStatus s);   // "pending", "verified", "rejected"
+std::string_view RegistrationStatusName(RegistrationStatus s);  // "pending", "approved", "rejected"
 
 }  // namespace osiedle::identity

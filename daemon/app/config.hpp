@@ -1,0 +1,62 @@
+#pragma once
+// osiedled's configuration: command line over config file over defaults.
+// Every option is documented, with its default, in systemd/osiedle.conf.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "daemon/core/result.hpp"
+
+namespace osiedle::app {
+
+struct Config {
+  std::string command = "serve";  // serve | create-admin | import-flats | backup | restore | check | routes | demo-scale
+  std::vector<std::string> args;  // positional arguments after the command
+  std::string config_file;
+
+  std::string data_dir = "/var/lib/osiedle";
+  std::string listen = "127.0.0.1:8080";
+  std::string web_dir;  // empty = <exe dir>/../share/osiedle/web or the source tree's daemon/web
+  std::string public_url;  // https://portal.example.pl; used in mails; empty = http://<listen>
+  int threads = 2;
+  std::string tls_cert;
+  std::string tls_key;
+  uint64_t max_request_bytes = 16ull << 20;
+  int header_timeout_s = 10;
+  int body_timeout_s = 60;
+  int keepalive_timeout_s = 75;
+
+  std::string smtp_url;
+  std::string smtp_user;
+  std::string smtp_password;
+  std::string smtp_from = "Osiedle <noreply@localhost>";
+  bool smtp_starttls = false;
+  bool smtp_verify_tls = true;
+
+  bool auto_approve_on_kw_match = false;
+  bool require_totp_for_staff = false;
+  int session_idle_minutes = 480;
+  int session_absolute_days = 30;
+  int max_concurrent_password_hashes = 2;
+  std::string log_level = "info";
+  bool demo = false;
+
+  // create-admin / import-flats / backup / restore / demo-scale
+  std::string email;
+  std::string name;
+  std::string backup_to;
+  std::string restore_from;
+  int scale_flats = 20000;
+  int scale_accounts = 40000;
+
+  // Split "host:port". REQUIRES: listen was validated by ParseConfig.
+  std::string ListenHost() const;
+  uint16_t ListenPort() const;
+};
+
+// Parses argv (first positional = command) and the config file (--config, or
+// /etc/osiedle/osiedle.conf when it exists and no --config is given). Returns the text to print
+// and exit code 0 for --help via Error{"help", "", text}; other errors: Error{"config_invalid", option, message}.
+Result<Config> ParseConfig(int argc, char** argv);
+
+}  // namespace osiedle::app

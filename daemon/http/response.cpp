@@ -1,0 +1,76 @@
+#include "daemon/http/response.hpp"
+
+#include <string>
+#include <unordered_map>
+
+namespace osiedle::http {
+namespace {
+
+// The one table from error code to HTTP status. Codes not listed are validation errors (400).
+const std::unordered_map<std::string_view, int>& StatusTable() {
+  static const auto* table = new std::unordered_map<std::string_view, int>{
+      {"not_found", 404},
+      {"flat_not_found", 404},
+      {"user_not_found", 404},
+      {"role_not_found", 404},
+      {"group_not_found", 404},
+      {"registration_not_found", 404},
+      {"department_not_found", 404},
+      {"estate_not_found", 404},
+      {"building_not_found", 404},
+      {"unauthenticated", 401},
+      {"invalid_credentials", 401},
+      {"session_expired", 401},
+      {"totp_required", 401},
+      {"totp_invalid", 401},
+      {"forbidden", 403},
+      {"csrf_invalid", 403},
+      {"account_blocked", 403},
+      {"account_pending", 403},
+      {"method_not_allowed", 405},
+      {"email_taken", 409},
+      {"role_name_taken", 409},
+      {"group_name_taken", 409},
+      {"department_name_taken", 409},
+      {"registration_already_decided", 409},
+      {"ownership_exists", 409},
+      {"conflict", 409},
+      {"body_too_large", 413},
+      {"unsupported_media_type", 415},
+      {"rate_limited", 429},
+      {"internal", 500},
+      {"storage_full", 500},
+      {"smtp_failed", 502},
+  };
+  return *table;
+}
+
+}  // namespace
+
+int StatusForError(std::string_view code) {
+  const auto& table = StatusTable();
+  auto it = table.find(code);
+  return it == table.end() ? 400 : it->second;
+}
+
+Response Json(int status, const nlohmann::json& body) {
+  Response r;
+  r.status = status;
+  // Replace invalid UTF-8 rather than throw: a response must always be producible.
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
+Response ErrorResponse(const Error& error, i18n::Lang lang) {
+  nlohmann::json err = {{"code", error.code}, {"message", i18n::ErrorMessage(error.code, lang)}};
+  if (!error.field.empty()) err["field"] = error.field;
+  return Json(StatusForError(error.code), {{"error", std::move(err)}});
+}
+
+Response ErrorResponse(const Error& error, const Context& ctx) {
+  i18n::Lang lang = ctx.principal.authenticated() ? i18n::FromTag(ctx.principal.lang)
+                                                  : i18n::FromTag(ctx.req.Header("accept-language"));
+  return ErrorResponse(error, lang);
+}
+
+}  // namespace osiedle::http

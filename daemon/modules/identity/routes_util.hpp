@@ -1,0 +1,38 @@
+#pragma once
+// Helpers shared by the identity routes_*.cpp files (JSON shapes, ids, actors). Internal.
+#include <optional>
+#include <string>
+
+#include "daemon/core/json.hpp"
+#include "daemon/http/response.hpp"
+#include "daemon/modules/identity/module.hpp"
+
+namespace osiedle::identity::routes {
+
+using json::Json;
+
+// A positive decimal id from text (path parameter or query); nullopt for anything else.
+std::optional<uint64_t> ParseId(const std::string& s);
+// Path parameter "id"; nullopt if absent or malformed.
+std::optional<uint64_t> PathId(const http::Context& ctx);
+// Non-negative integer query parameter, `fallback` when absent, nullopt when malformed.
+std::optional<uint64_t> QueryNumber(const http::Context& ctx, const std::string& name, uint64_t fallback);
+Actor ActorOf(const http::Context& ctx);
+
+Json Iso(int64_t unix_seconds);  // ISO-8601 string, or null for 0
+Json UserJson(const User& u);
+Json FlatJson(const Flat& f);
+Json FlatViewJson(const FlatView& v);
+Json RegistrationJson(const Registration& r);
+Json SessionJson(const Session& s, uint64_t current_session_id);
+Json AuditJson(const audit::Entry& e);
+
+http::Response NoContent();
+
+}  // namespace osiedle::identity::routes
+
+namespace osiedle::identity::routes {
+void AddPublicRoutes(http::RouteTable& table, Module& identity);
+void AddMeRoutes(http::RouteTable& table, Module& identity, roles::Service& roles);
+void AddAdminRoutes(http::RouteTable& table, Module& identity);
+}  // namespace osiedle::identity::routes

@@ -1,0 +1,263 @@
+// Service: the groups-facing reads, sign-up with the KW check, and the verification queue.
+// Account administration is in users_admin.cpp.
+#include "daemon/modules/identity/service.hpp"
+
+#include <algorithm>
+
+#include "daemon/core/kw.hpp"
+#include "daemon/core/utf8.hpp"
+#include "daemon/modules/identity/mails.hpp"
+#include "daemon/modules/identity/validation.hpp"
+
+namespace osiedle::identity {
+
+struct Service::ClaimTarget {
+  Building building;
+  Flat flat;
+  bool kw_match = false;
+};
+
+Service::Service(Store& store, roles::Service& roles, audit::Service& audit, outbox::Service& outbox,
+                 const Clock& clock, Options options)
+    : store_(store), roles_(roles), audit_(audit), outbox_(outbox), clock_(clock), options_(std::move(options)) {}
+
+void Service::ForEachUser(const storage::ReadTxn& txn, const std::function<bool(const User&)>& fn) const {
+  store_.ForEachUser(txn, fn);
+}
+
+std::optional<User> Service::GetUser(const storage::ReadTxn& txn, uint64_t id) const { return store_.GetUser(txn, id); }
+
+std::vector<Flat> Service::VerifiedFlatsOf(const storage::ReadTxn& txn, uint64_t user_id) const {
+  std::vector<Flat> out;
+  for (const Ownership& o : store_.OwnershipsOf(txn, user_id)) {
+    if (o.status != OwnershipStatus::kVerified) continue;
+    if (auto f = store_.GetFlat(txn, o.flat_id)) out.push_back(std::move(*f));
+  }
+  return out;
+}
+
+std::optional<Building> Service::GetBuilding(const storage::ReadTxn& txn, uint64_t id) const {
+  return store_.GetBuilding(txn, id);
+}
+
+bool Service::HasPendingRegistration(const storage::ReadTxn& txn, uint64_t user_id) const {
+  for (const Registration& r : store_.RegistrationsOf(txn, user_id)) {
+    if (r.status == RegistrationStatus::kPending) return true;
+  }
+  return false;
+}
+
+void Service::SetGroupHooks(GroupMemberFn is_member, GroupsOfFn groups_of) {
+  is_member_ = std::move(is_member);
+  groups_of_ = std::move(groups_of);
+}
+
+audit::Entry Service::Audit(const Actor& actor, std::string action, std::string target_type, uint64_t target_id,
+                            uint64_t subject, std::string detail) const {
+  audit::Entry e;
+  e.actor_id = actor.user_id;
+  e.action = std::move(action);
+  e.target_type = std::move(target_type);
+  e.target_id = target_id;
+  e.subject_user_id = subject;
+  e.detail = std::move(detail);
+  e.ip = actor.ip;
+  e.user_agent = actor.user_agent;
+  return e;
+}
+
+Result<Service::ClaimTarget> Service::CheckClaim(const storage::ReadTxn& t, uint64_t building_id,
+                                                 std::string_view flat_number, const std::string& kw) const {
+  ClaimTarget c;
+  auto b = store_.GetBuilding(t, building_id);
+  if (!b) return MakeError("building_not_found", "building");
+  auto f = store_.FindFlat(t, building_id, flat_number);
+  if (!f) return MakeError("flat_not_found", "flat");
+  c.kw_match = !f->kw_number.empty() && f->kw_number == kw;
+  c.building = std::move(*b);
+  c.flat = std::move(*f);
+  return c;
+}
+
+Status Service::CreateClaim(storage::WriteTxn& t, User& user, uint64_t building_id, std::string_view flat_number,
+                            const std::string& kw, const Actor& actor, RegistrationReceipt* out) {
+  auto target = CheckClaim(t, building_id, flat_number, kw);
+  if (!target.ok()) return target.error();
+  auto existing = store_.GetOwnership(t, user.id, target->flat.id);
+  if (existing && *existing != OwnershipStatus::kRejected) return MakeError("ownership_exists", "flat");
+  store_.PutOwnership(t, {user.id, target->flat.id, OwnershipStatus::kPending});
+
+  Registration reg;
+  reg.user_id = user.id;
+  reg.flat_id = target->flat.id;
+  reg.kw_number = kw;
+  reg.kw_match = target->kw_match;
+  reg.consents_version = user.consents_version;
+  reg.created_at = clock_.NowUnix();
+  store_.InsertRegistration(t, &reg);
+  audit_.Append(t, Audit(actor, "registration.create", "registration", reg.id, user.id,
+                         reg.kw_match ? "kw_match=1" : "kw_match=0"));
+  out->registration_id = reg.id;
+  out->user_id = user.id;
+
+  if (options_.auto_approve_on_kw_match && reg.kw_match) {
+    return ApproveInTxn(t, reg, Actor{0, actor.ip, actor.user_agent});
+  }
+  std::string label = FlatLabel(target->building, target->flat, user.lang);
+  return EnqueueStatus(outbox_.Enqueue(t, RegistrationReceivedMail(user, label)));
+}
+
+Result<RegistrationReceipt> Service::Register(const RegistrationInput& in, const Actor& actor) {
+  User user;
+  auto first = NormalizeName(in.first_name, "first_name");
+  if (!first.ok()) return first.error();
+  auto last = NormalizeName(in.last_name, "last_name");
+  if (!last.ok()) return last.error();
+  auto email = NormalizeEmail(in.email);
+  if (!email.ok()) return email.error();
+  auto phone = NormalizePhone(in.phone);
+  if (!phone.ok()) return phone.error();
+  OSIEDLE_RETURN_IF_ERROR(CheckPassword(in.password, *email));
+  auto kw = kw::Normalize(in.kw_number);
+  if (!kw.ok()) return MakeError(kw.error().code, "kw_number", kw.error().detail);
+  if (!in.consent_terms) return MakeError("consent_required", "consents.terms");
+  if (!in.consent_rodo) return MakeError("consent_required", "consents.rodo");
+  if (in.consents_version != kConsentsVersion) return MakeError("consent_required", "consents.version");
+
+  // Cheap checks first so that a taken e-mail or a wrong flat costs no argon2 hash.
+  Status pre = store_.env().View([&](const storage::ReadTxn& t) -> Status {
+    if (store_.FindUserByEmail(t, *email)) return MakeError("email_taken", "email");
+    auto c = CheckClaim(t, in.building_id, in.flat_number, *kw);
+    if (!c.ok()) return c.error();
+    return Ok{};
+  });
+  OSIEDLE_RETURN_IF_ERROR(pre);
+
+  user.email = *email;
+  user.first_name = *first;
+  user.last_name = *last;
+  user.phone = *phone;
+  user.lang = NormalizeLang(in.lang);
+  user.status = UserStatus::kPending;
+  user.created_at = clock_.NowUnix();
+  user.consents_version = in.consents_version;
+  user.consents_at = user.created_at;
+  user.password_hash = options_.hasher.hash(in.password);  // outside the transaction: Update may retry
+
+  auto r = store_.env().Update([&](storage::WriteTxn& t) -> Result<RegistrationReceipt> {
+    User u = user;
+    if (!store_.InsertUser(t, &u)) return MakeError("email_taken", "email");
+    RegistrationReceipt receipt;
+    OSIEDLE_RETURN_IF_ERROR(CreateClaim(t, u, in.building_id, in.flat_number, *kw, actor, &receipt));
+    return receipt;
+  });
+  if (r.ok()) outbox_.Notify();
+  return r;
+}
+
+Result<RegistrationReceipt> Service::AddFlat(uint64_t user_id, uint64_t building_id, std::string_view flat_number,
+                                             std::string_view kw_number, const Actor& actor) {
+  auto kw = kw::Normalize(kw_number);
+  if (!kw.ok()) return MakeError(kw.error().code, "kw_number", kw.error().detail);
+  auto r = store_.env().Update([&](storage::WriteTxn& t) -> Result<RegistrationReceipt> {
+    auto user = store_.GetUser(t, user_id);
+    if (!user) return MakeError("user_not_found");
+    if (user->status != UserStatus::kActive) return MakeError("account_not_active");
+    RegistrationReceipt receipt;
+    OSIEDLE_RETURN_IF_ERROR(CreateClaim(t, *user, building_id, flat_number, *kw, actor, &receipt));
+    return receipt;
+  });
+  if (r.ok()) outbox_.Notify();
+  return r;
+}
+
+RegistrationPage Service::ListRegistrations(RegistrationStatus status, size_t offset, size_t limit) const {
+  limit = std::min<size_t>(limit, 500);
+  return store_.env().View([&](const storage::ReadTxn& t) {
+    RegistrationPage page;
+    for (uint64_t id : store_.RegistrationIds(t, status, offset, limit, &page.total)) {
+      RegistrationView v;
+      auto reg = store_.GetRegistration(t, id);
+      if (!reg) continue;
+      v.registration = std::move(*reg);
+      if (auto u = store_.GetUser(t, v.registration.user_id)) v.user = std::move(*u);
+      if (auto f = store_.GetFlat(t, v.registration.flat_id)) v.flat = std::move(*f);
+      if (auto b = store_.GetBuilding(t, v.flat.building_id)) v.building = std::move(*b);
+      if (auto e = store_.GetEstate(t, v.building.estate_id)) v.estate_name = e->name;
+      v.user.password_hash.clear();
+      v.user.totp_secret.clear();
+      page.items.push_back(std::move(v));
+    }
+    return page;
+  });
+}
+
+Status Service::ApproveInTxn(storage::WriteTxn& t, Registration& reg, const Actor& actor) {
+  if (reg.status != RegistrationStatus::kPending) return MakeError("registration_already_decided");
+  auto user = store_.GetUser(t, reg.user_id);
+  auto flat = store_.GetFlat(t, reg.flat_id);
+  if (!user || !flat) return MakeError("registration_not_found");
+  auto building = store_.GetBuilding(t, flat->building_id);
+  if (!building) return MakeError("registration_not_found");
+
+  RegistrationStatus old = reg.status;
+  reg.status = RegistrationStatus::kApproved;
+  reg.decided_at = clock_.NowUnix();
+  reg.decided_by = actor.user_id;
+  store_.UpdateRegistration(t, old, reg);
+  store_.PutOwnership(t, {reg.user_id, reg.flat_id, OwnershipStatus::kVerified});
+  if (user->status == UserStatus::kPending) {
+    user->status = UserStatus::kActive;
+    store_.PutUser(t, *user);
+  }
+  if (roles_.RolesOf(t, user->id).empty()) {
+    OSIEDLE_RETURN_IF_ERROR(roles_.SetUserRoles(t, user->id, {roles::kResident}));
+  }
+  audit_.Append(t, Audit(actor, "registration.approve", "registration", reg.id, user->id,
+                         reg.kw_match ? "kw_match=1" : "kw_match=0"));
+  if (user->status == UserStatus::kDeleted) return Ok{};
+  std::string label = FlatLabel(*building, *flat, user->lang);
+  return EnqueueStatus(outbox_.Enqueue(t, ApprovedMail(*user, label, options_.public_url)));
+}
+
+Status Service::Approve(uint64_t registration_id, const Actor& actor) {
+  Status st = store_.env().Update([&](storage::WriteTxn& t) -> Status {
+    auto reg = store_.GetRegistration(t, registration_id);
+    if (!reg) return MakeError("registration_not_found");
+    return ApproveInTxn(t, *reg, actor);
+  });
+  if (st.ok()) outbox_.Notify();
+  return st;
+}
+
+Status Service::Reject(uint64_t registration_id, std::string_view reason_in, const Actor& actor) {
+  if (!utf8::IsValid(reason_in)) return MakeError("utf8_invalid", "reason");
+  std::string reason(utf8::Trim(reason_in));
+  if (reason.empty()) return MakeError("field_required", "reason");
+  if (utf8::Length(reason) > 500) return MakeError("field_too_long", "reason");
+  Status st = store_.env().Update([&](storage::WriteTxn& t) -> Status {
+    auto reg = store_.GetRegistration(t, registration_id);
+    if (!reg) return MakeError("registration_not_found");
+    if (reg->status != RegistrationStatus::kPending) return MakeError("registration_already_decided");
+    auto user = store_.GetUser(t, reg->user_id);
+    auto flat = store_.GetFlat(t, reg->flat_id);
+    if (!user || !flat) return MakeError("registration_not_found");
+    auto building = store_.GetBuilding(t, flat->building_id);
+    if (!building) return MakeError("registration_not_found");
+    reg->status = RegistrationStatus::kRejected;
+    reg->decided_at = clock_.NowUnix();
+    reg->decided_by = actor.user_id;
+    reg->reject_reason = reason;
+    store_.UpdateRegistration(t, RegistrationStatus::kPending, *reg);
+    if (store_.GetOwnership(t, user->id, flat->id) == OwnershipStatus::kPending) {
+      store_.PutOwnership(t, {user->id, flat->id, OwnershipStatus::kRejected});
+    }
+    audit_.Append(t, Audit(actor, "registration.reject", "registration", reg->id, user->id, reason));
+    if (user->status == UserStatus::kDeleted) return Ok{};
+    return EnqueueStatus(outbox_.Enqueue(t, RejectedMail(*user, FlatLabel(*building, *flat, user->lang), reason)));
+  });
+  if (st.ok()) outbox_.Notify();
+  return st;
+}
+
+}  // namespace osiedle::identity
