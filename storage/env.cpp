@@ -193,14 +193,19 @@ std::unique_ptr<Env> Env::Open(const std::string& dir, const EnvOptions& opts) {
   Check("set_mapsize", mdb_env_set_mapsize(e->env_, opts.initial_map_size));
   // MDB_NOTLS: read transactions are not tied to threads (Pistache reuses worker threads).
   // No MDB_NOSYNC / MDB_NOMETASYNC: each commit is durable.
-  Check("env_open", mdb_env_open(e->env_, dir.c_str(), MDB_NOTLS, 0600));
+  Check("env_open", mdb_env_open(e->env_, dir.c_str(), MDB_NOTLS | (opts.no_sync ? MDB_NOSYNC : 0), 0600));
   e->seq_ = e->OpenTable("meta.sequences");
   e->meta_ = e->OpenTable("meta.info");
   return e;
 }
 
+void Env::Sync() { Check("env_sync", mdb_env_sync(env_, 1)); }
+
 Env::~Env() {
-  if (env_) mdb_env_close(env_);
+  if (env_) {
+    mdb_env_sync(env_, 1);
+    mdb_env_close(env_);
+  }
 }
 
 Table Env::OpenTable(const std::string& name) {

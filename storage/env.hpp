@@ -104,6 +104,9 @@ struct EnvOptions {
   uint64_t initial_map_size = 64ull << 20;  // grows on MDB_MAP_FULL
   unsigned max_tables = 128;
   unsigned max_readers = 256;
+  // Bulk seeding only (osiedled demo-scale): commits skip fsync and Close() syncs once at the end.
+  // Never for serving: a 2xx answer must be durable.
+  bool no_sync = false;
 };
 
 struct EnvStats {
@@ -167,6 +170,8 @@ class Env {
   void CopyCompact(const std::string& path) const;
 
   EnvStats Stats() const;
+  // Flushes everything committed to disk (needed only with EnvOptions::no_sync).
+  void Sync();
   const std::string& dir() const { return dir_; }
 
   // Thrown inside Update when LMDB reports MDB_MAP_FULL; handled by Update.

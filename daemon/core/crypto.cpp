@@ -183,10 +183,14 @@ Result<std::string> Base32Decode(std::string_view text) {
   for (char ch : text) {
     if (ch == ' ' || ch == '=' || ch == '-') continue;
     int v;
-    if (ch >= 'A' && ch <= 'Z') v = ch - 'A';
-    else if (ch >= 'a' && ch <= 'z') v = ch - 'a';
-    else if (ch >= '2' && ch <= '7') v = ch - '2' + 26;
-    else return MakeError("field_invalid", "secret", "not base32");
+    if (ch >= 'A' && ch <= 'Z')
+      v = ch - 'A';
+    else if (ch >= 'a' && ch <= 'z')
+      v = ch - 'a';
+    else if (ch >= '2' && ch <= '7')
+      v = ch - '2' + 26;
+    else
+      return MakeError("field_invalid", "secret", "not base32");
     buffer = (buffer << 5) | static_cast<uint32_t>(v);
     bits += 5;
     if (bits >= 8) {

@@ -218,8 +218,10 @@ bool ParseDecimal(std::string_view text, double* out) {
   size_t start = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
   bool digit = false;
   for (size_t i = start; i < s.size(); ++i) {
-    if (s[i] >= '0' && s[i] <= '9') digit = true;
-    else if (s[i] != '.') return false;
+    if (s[i] >= '0' && s[i] <= '9')
+      digit = true;
+    else if (s[i] != '.')
+      return false;
   }
   if (!digit) return false;
   double v = 0;

@@ -44,8 +44,7 @@ constexpr Message kErrors[] = {
     // Accounts and sessions.
     {"invalid_credentials", "Nieprawidłowy e-mail lub hasło.", "Incorrect email or password."},
     {"totp_required", "Podaj kod z aplikacji uwierzytelniającej.", "Enter the code from your authenticator app."},
-    {"totp_invalid", "Kod z aplikacji uwierzytelniającej jest nieprawidłowy.",
-     "The authenticator code is incorrect."},
+    {"totp_invalid", "Kod z aplikacji uwierzytelniającej jest nieprawidłowy.", "The authenticator code is incorrect."},
     {"totp_not_enrolled", "Najpierw skonfiguruj logowanie dwuetapowe.", "Set up two-step login first."},
     {"account_pending", "Twoje konto czeka na weryfikację przez administrację spółdzielni.",
      "Your account is waiting for verification by the cooperative's office."},

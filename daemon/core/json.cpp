@@ -123,8 +123,7 @@ std::optional<bool> Fields::Bool(const std::string& name, bool required) {
   return v->get<bool>();
 }
 
-std::vector<std::string> Fields::StrList(const std::string& name, bool required, size_t max_items,
-                                         size_t max_len) {
+std::vector<std::string> Fields::StrList(const std::string& name, bool required, size_t max_items, size_t max_len) {
   std::vector<std::string> out;
   const Json* v = Raw(name, required);
   if (v == nullptr) return out;

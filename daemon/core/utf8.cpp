@@ -66,19 +66,27 @@ void Append(std::string& out, int32_t cp) {
 }
 
 // Polish letters (both cases) → the ASCII lower-case letter they are searched as.
+struct FoldEntry {
+  int32_t cp;
+  char ascii;
+};
+constexpr FoldEntry kPolish[] = {
+    {0x0105, 'a'}, {0x0104, 'a'},  // ą Ą
+    {0x0107, 'c'}, {0x0106, 'c'},  // ć Ć
+    {0x0119, 'e'}, {0x0118, 'e'},  // ę Ę
+    {0x0142, 'l'}, {0x0141, 'l'},  // ł Ł
+    {0x0144, 'n'}, {0x0143, 'n'},  // ń Ń
+    {0x00F3, 'o'}, {0x00D3, 'o'},  // ó Ó
+    {0x015B, 's'}, {0x015A, 's'},  // ś Ś
+    {0x017A, 'z'}, {0x0179, 'z'},  // ź Ź
+    {0x017C, 'z'}, {0x017B, 'z'},  // ż Ż
+};
+
 char FoldPolish(int32_t cp) {
-  switch (cp) {
-    case 0x0105: case 0x0104: return 'a';  // ą Ą
-    case 0x0107: case 0x0106: return 'c';  // ć Ć
-    case 0x0119: case 0x0118: return 'e';  // ę Ę
-    case 0x0142: case 0x0141: return 'l';  // ł Ł
-    case 0x0144: case 0x0143: return 'n';  // ń Ń
-    case 0x00F3: case 0x00D3: return 'o';  // ó Ó
-    case 0x015B: case 0x015A: return 's';  // ś Ś
-    case 0x017A: case 0x0179: return 'z';  // ź Ź
-    case 0x017C: case 0x017B: return 'z';  // ż Ż
-    default: return 0;
+  for (const auto& e : kPolish) {
+    if (e.cp == cp) return e.ascii;
   }
+  return 0;
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }

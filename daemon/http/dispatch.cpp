@@ -1,5 +1,7 @@
 #include "daemon/http/dispatch.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -7,8 +9,6 @@
 #include <cstdio>
 #include <exception>
 #include <random>
-
-#include <spdlog/spdlog.h>
 
 #include "daemon/core/crypto.hpp"
 #include "daemon/core/i18n.hpp"
@@ -41,9 +41,8 @@ std::string NewLogId() {
 Response Internal(const Request& req, std::string_view where, const char* what) {
   std::string id = NewLogId();
   spdlog::error("internal error [log id {}] {} {} ({}): {}", id, req.method, req.path, where, what);
-  nlohmann::json err = {{"code", "internal"},
-                        {"message", i18n::ErrorMessage("internal", LangOf(req))},
-                        {"detail", "log id " + id}};
+  nlohmann::json err = {
+      {"code", "internal"}, {"message", i18n::ErrorMessage("internal", LangOf(req))}, {"detail", "log id " + id}};
   return Json(500, {{"error", std::move(err)}});
 }
 
@@ -109,8 +108,8 @@ void Finish(const Services& s, Response* r, const Request& req, std::string_view
 
 bool HasHeader(const Response& r, std::string_view name) {
   for (const auto& [n, v] : r.headers) {
-    if (n.size() == name.size() &&
-        std::equal(n.begin(), n.end(), name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+    if (n.size() == name.size() && std::equal(n.begin(), n.end(), name.begin(),
+                                              [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
       return true;
     }
   }

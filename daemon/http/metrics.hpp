@@ -36,7 +36,7 @@ class Metrics {
  private:
   struct RouteStats {
     std::map<std::pair<std::string, int>, uint64_t> counts;  // (method, status) → requests
-    std::array<uint64_t, kBucketsMs.size() + 1> buckets{};  // non-cumulative; last = +Inf
+    std::array<uint64_t, kBucketsMs.size() + 1> buckets{};   // non-cumulative; last = +Inf
     double sum_ms = 0;
     uint64_t count = 0;
   };

@@ -1,30 +1,35 @@
 #include "daemon/http/server.hpp"
 
 // How Pistache 0.0.5 (Debian 12) behaves before our code sees a request — checked against the
-// installed library by tests/unit/daemon/http/server_test.cpp and by hand:
+// installed library (tests/unit/daemon/http/server_test.cpp and raw-socket probes):
 //  * A request whose line + headers + body exceed Endpoint::Options::maxRequestSize is answered by
-//    Pistache itself: "413 Request Entity Too Large" with a plain-text body, then the connection is
-//    closed. That is why max_request_bytes (16 MiB) sits well above every Route::max_body: bodies between
-//    a route's limit and 16 MiB get our JSON 413 body_too_large from Dispatch.
-//  * A malformed request line or header (unknown method, bad HTTP version, bad Content-Length, both
-//    Content-Length and Transfer-Encoding) makes its parser throw HttpError, which Pistache turns into
-//    a plain-text 400 (or 501 for an unsupported Transfer-Encoding) with its own short message; no
-//    handler of ours runs. Those texts are Pistache's constants, never request data.
+//    Pistache itself: "413 Request Entity Too Large", text body "Request exceeded maximum buffer size".
+//    That is why max_request_bytes (16 MiB) sits well above every Route::max_body: bodies between a
+//    route's limit and 16 MiB get our JSON 413 body_too_large from Dispatch.
+//  * Malformed requests never reach onRequest(): Pistache answers with a plain-text status and a fixed
+//    message of its own (never request data): unknown method → 400 "Unknown HTTP request method", bad
+//    version → 400 "Encountered invalid HTTP version", Content-Length together with Transfer-Encoding
+//    → 400, a Transfer-Encoding other than chunked → 501. A non-numeric Content-Length is ignored
+//    (the request is handled as having no body).
 //  * The request target is not percent-decoded by Pistache: resource() is the raw path and query()
-//    holds the raw key/value pieces (first occurrence of a key wins). We decode both here
-//    (DecodePercent/ParseQuery) and answer a bad escape or NUL with 400 path_invalid/query_invalid.
-//  * headers().rawList() keeps every header (typed or not) by its name; repeated headers keep one
-//    value. The Cookie header is also kept raw, so Request::Cookie() parses the original bytes.
+//    holds the raw key/value pieces (first occurrence of a key wins, order is lost). We decode both
+//    here and answer a bad escape or NUL with our JSON 400 path_invalid / query_invalid.
+//  * headers().rawList() keeps every request header, typed or not, including Cookie; a repeated
+//    header keeps one value.
+//  * Response headers: only typed headers are serialised (addRaw() ones are silently dropped), hence
+//    VerbatimHeader below; several Set-Cookie lines are only possible through the cookie jar.
+//  * "Connection: close" from the client is echoed but the socket stays open until the keep-alive
+//    timeout; clients must rely on Content-Length.
 //  * An exception escaping onRequest() would be caught by Pistache and its what() sent to the client,
 //    so onRequest() catches everything itself.
 //  * HTTPS: Debian's libpistache0 is built with PISTACHE_USE_SSL (it links libssl.so.3), so
-//    Endpoint::useSSL works; it throws if the certificate or key cannot be loaded.
+//    Endpoint::useSSL works; it throws (→ listen_failed) if the certificate or key cannot be loaded.
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 #include <pistache/net.h>
+#include <spdlog/spdlog.h>
 
 #include <mutex>
-#include <spdlog/spdlog.h>
 
 #include "daemon/http/url.hpp"
 
@@ -70,17 +75,41 @@ Status Convert(const P::Http::Request& in, Request* out) {
   return Ok{};
 }
 
+// A response header with a name chosen at run time, written verbatim. Pistache's response writer only
+// serialises typed headers (Collection::list()), not addRaw() ones, so every header goes through this.
+class VerbatimHeader : public P::Http::Header::Header {
+ public:
+  VerbatimHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  uint64_t hash() const override { return P::Http::Header::detail::hash(name_.c_str()); }
+  void write(std::ostream& os) const override { os << value_; }
+
+ private:
+  std::string name_, value_;
+};
+
+// Header values must not split the response: CR/LF/NUL are dropped.
+std::string SafeHeaderValue(std::string_view v) {
+  std::string out;
+  out.reserve(v.size());
+  for (char c : v) {
+    if (c != '\r' && c != '\n' && c != '\0') out += c;
+  }
+  return out;
+}
+
 void Write(const Response& r, P::Http::ResponseWriter& writer) {
   auto& headers = writer.headers();
   for (const auto& [name, value] : r.headers) {
     if (IEquals(name, "set-cookie")) {
-      writer.cookies().add(P::Http::Cookie::fromString(value));
+      // The cookie jar is the only way to emit several Set-Cookie lines (headers are keyed by name).
+      writer.cookies().add(P::Http::Cookie::fromString(SafeHeaderValue(value)));
     } else if (!IEquals(name, "content-type") && !IEquals(name, "content-length")) {
-      headers.addRaw(P::Http::Header::Raw(name, value));
+      headers.add(std::make_shared<VerbatimHeader>(SafeHeaderValue(name), SafeHeaderValue(value)));
     }
   }
   if (!r.content_type.empty() && r.status != 304 && r.status != 204) {
-    headers.addRaw(P::Http::Header::Raw("Content-Type", r.content_type));
+    headers.add(std::make_shared<VerbatimHeader>("Content-Type", SafeHeaderValue(r.content_type)));
   }
   writer.send(static_cast<P::Http::Code>(r.status), r.body);
 }

@@ -1,13 +1,12 @@
 #include "daemon/http/static_files.hpp"
 
+#include <spdlog/spdlog.h>
 #include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
-
-#include <spdlog/spdlog.h>
 
 #include "daemon/core/crypto.hpp"
 #include "daemon/core/i18n.hpp"

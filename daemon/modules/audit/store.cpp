@@ -46,10 +46,10 @@ std::optional<Entry> Store::Decode(std::string_view value) {
 }
 
 void Store::Put(storage::WriteTxn& txn, const Entry& e) const {
-  txn.Put(log_, storage::Key().U64(e.id), Encode(e));
-  if (e.actor_id != 0) txn.Put(by_user_, storage::Key().U64(e.actor_id).U64(e.id), "");
+  txn.Put(log_, storage::Key().U64(e.id).Build(), Encode(e));
+  if (e.actor_id != 0) txn.Put(by_user_, storage::Key().U64(e.actor_id).U64(e.id).Build(), "");
   if (e.subject_user_id != 0 && e.subject_user_id != e.actor_id) {
-    txn.Put(by_user_, storage::Key().U64(e.subject_user_id).U64(e.id), "");
+    txn.Put(by_user_, storage::Key().U64(e.subject_user_id).U64(e.id).Build(), "");
   }
   storage::Writer head(kHeadVersion);
   head.U64(e.id).Str(e.hash);
@@ -68,7 +68,7 @@ std::optional<Head> Store::GetHead(const storage::ReadTxn& txn) const {
 }
 
 std::optional<Entry> Store::Get(const storage::ReadTxn& txn, uint64_t id) const {
-  auto v = txn.Get(log_, storage::Key().U64(id));
+  auto v = txn.Get(log_, storage::Key().U64(id).Build());
   if (!v) return std::nullopt;
   return Decode(*v);
 }

@@ -76,14 +76,14 @@ Status Service::CheckSpec(const storage::ReadTxn& txn, GroupSpec& spec, uint64_t
   uint64_t owner = store_.IdByName(txn, *folded);
   if (owner != 0 && owner != self_id) return MakeError("group_name_taken", "name");
   if (spec.kind == GroupKind::kRule) {
-    if (!spec.members.empty()) return MakeError("group_kind_mismatch", "members");
+    if (!spec.members.empty()) return MakeError("field_invalid", "members", "a rule group has no chosen members");
     if (!spec.has_rule) return RuleError("a rule group needs a rule");
     return ValidateRule(spec.rule);
   }
-  if (spec.has_rule) return MakeError("group_kind_mismatch", "rule");
+  if (spec.has_rule) return MakeError("field_invalid", "rule", "a static group has no rule");
   std::sort(spec.members.begin(), spec.members.end());
   spec.members.erase(std::unique(spec.members.begin(), spec.members.end()), spec.members.end());
-  if (spec.members.size() > kMaxStaticMembers) return MakeError("too_many_members", "members");
+  if (spec.members.size() > kMaxStaticMembers) return MakeError("field_too_long", "members");
   for (uint64_t id : spec.members) {
     auto u = dir_.GetUser(txn, id);
     if (!u || u->status == identity::UserStatus::kDeleted) {

@@ -30,9 +30,9 @@ class Service {
   // Errors: "group_not_found".
   Result<Group> Get(const storage::ReadTxn& txn, uint64_t id) const;
   // Errors: "field_required" / "field_too_long" / "utf8_invalid" (name, description), "group_name_taken"
-  // (unique ignoring case and Polish diacritics), "group_rule_invalid", "group_kind_mismatch"
-  // (members given for a rule group), "user_not_found" (field members, detail = id; deleted users too),
-  // "too_many_members".
+  // (unique ignoring case and Polish diacritics), "group_rule_invalid" (also: rule group without a rule),
+  // "field_invalid" (members for a rule group, or a rule for a static group), "user_not_found" (field
+  // members, detail = id; deleted users too), "field_too_long" (members: more than kMaxStaticMembers).
   Result<Group> Create(storage::WriteTxn& txn, const GroupSpec& spec);
   // Replaces everything but id and created_at (the kind may change). Errors as Create, "group_not_found".
   Result<Group> Update(storage::WriteTxn& txn, uint64_t id, const GroupSpec& spec);

@@ -9,6 +9,7 @@ constexpr uint8_t kGroupVersion = 1;
 
 std::string IdKey(uint64_t id) { return storage::Key().U64(id); }
 std::string PairKey(uint64_t a, uint64_t b) { return storage::Key().U64(a).U64(b); }
+std::string NameKey(const std::string& folded) { return storage::Key().Str(folded); }
 
 std::vector<uint64_t> ScanSecond(const storage::ReadTxn& txn, const storage::Table& t, uint64_t a) {
   std::vector<uint64_t> out;
@@ -103,20 +104,20 @@ std::vector<Group> Store::List(const storage::ReadTxn& txn) const {
 }
 
 uint64_t Store::IdByName(const storage::ReadTxn& txn, const std::string& folded) const {
-  auto v = txn.Get(by_name_, storage::Key().Str(folded));
+  auto v = txn.Get(by_name_, NameKey(folded));
   return v && v->size() == 8 ? storage::GetU64BE(*v) : 0;
 }
 
 void Store::Put(storage::WriteTxn& txn, const Group& g, const std::string& folded,
                 const std::string& old_folded) const {
-  if (!old_folded.empty() && old_folded != folded) txn.Del(by_name_, storage::Key().Str(old_folded));
-  txn.Put(by_name_, storage::Key().Str(folded), IdKey(g.id));
+  if (!old_folded.empty() && old_folded != folded) txn.Del(by_name_, NameKey(old_folded));
+  txn.Put(by_name_, NameKey(folded), IdKey(g.id));
   txn.Put(groups_, IdKey(g.id), Encode(g));
 }
 
 void Store::Delete(storage::WriteTxn& txn, uint64_t id, const std::string& folded) const {
   SetMembers(txn, id, {});
-  txn.Del(by_name_, storage::Key().Str(folded));
+  txn.Del(by_name_, NameKey(folded));
   txn.Del(groups_, IdKey(id));
 }
 

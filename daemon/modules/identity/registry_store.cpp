@@ -5,8 +5,8 @@
 namespace osiedle::identity {
 
 namespace {
-std::string IdKey(uint64_t id) { return storage::Key().U64(id); }
-std::string IdValue(uint64_t id) { return storage::Key().U64(id); }
+std::string IdKey(uint64_t id) { return storage::Key().U64(id).Build(); }
+std::string IdValue(uint64_t id) { return storage::Key().U64(id).Build(); }
 std::optional<uint64_t> ReadId(const std::optional<std::string>& v) {
   if (!v || v->size() != 8) return std::nullopt;
   return storage::GetU64BE(*v);
@@ -51,7 +51,7 @@ std::vector<Estate> Store::ListEstates(const storage::ReadTxn& t) const {
 }
 
 std::optional<uint64_t> Store::FindEstate(const storage::ReadTxn& t, std::string_view name) const {
-  return ReadId(t.Get(estates_by_name_, storage::Key().Str(NameKey(name))));
+  return ReadId(t.Get(estates_by_name_, storage::Key().Str(NameKey(name)).Build()));
 }
 
 Estate Store::CreateEstate(storage::WriteTxn& t, std::string_view name) const {
@@ -59,7 +59,7 @@ Estate Store::CreateEstate(storage::WriteTxn& t, std::string_view name) const {
   e.id = t.NextId(estates_);
   e.name = CleanText(name);
   t.Put(estates_, IdKey(e.id), EncodeEstate(e));
-  t.Put(estates_by_name_, storage::Key().Str(NameKey(name)), IdValue(e.id));
+  t.Put(estates_by_name_, storage::Key().Str(NameKey(name)).Build(), IdValue(e.id));
   return e;
 }
 
@@ -83,7 +83,7 @@ std::vector<Building> Store::ListBuildings(const storage::ReadTxn& t, uint64_t e
 
 std::optional<uint64_t> Store::FindBuilding(const storage::ReadTxn& t, uint64_t estate_id,
                                             std::string_view address) const {
-  return ReadId(t.Get(buildings_by_address_, storage::Key().U64(estate_id).Str(NameKey(address))));
+  return ReadId(t.Get(buildings_by_address_, storage::Key().U64(estate_id).Str(NameKey(address)).Build()));
 }
 
 std::optional<uint64_t> Store::FindBuildingAnyEstate(const storage::ReadTxn& t, std::string_view address) const {
@@ -99,7 +99,7 @@ Building Store::CreateBuilding(storage::WriteTxn& t, uint64_t estate_id, std::st
   b.estate_id = estate_id;
   b.address = CleanText(address);
   t.Put(buildings_, IdKey(b.id), EncodeBuilding(b));
-  t.Put(buildings_by_address_, storage::Key().U64(estate_id).Str(NameKey(address)), IdValue(b.id));
+  t.Put(buildings_by_address_, storage::Key().U64(estate_id).Str(NameKey(address)).Build(), IdValue(b.id));
   return b;
 }
 
@@ -113,7 +113,7 @@ std::optional<Flat> Store::GetFlat(const storage::ReadTxn& t, uint64_t id) const
 std::optional<Flat> Store::FindFlat(const storage::ReadTxn& t, uint64_t building_id, std::string_view number) const {
   std::string key = FlatKey(number);
   if (key.empty() || key.find('\0') != std::string::npos) return std::nullopt;
-  auto id = ReadId(t.Get(flats_by_building_, storage::Key().U64(building_id).Str(key)));
+  auto id = ReadId(t.Get(flats_by_building_, storage::Key().U64(building_id).Str(key).Build()));
   if (!id) return std::nullopt;
   return GetFlat(t, *id);
 }
@@ -140,7 +140,7 @@ uint64_t Store::CountFlats(const storage::ReadTxn& t, uint64_t building_id) cons
 void Store::PutFlat(storage::WriteTxn& t, Flat* f) const {
   if (f->id == 0) {
     f->id = t.NextId(flats_);
-    t.Put(flats_by_building_, storage::Key().U64(f->building_id).Str(FlatKey(f->number)), IdValue(f->id));
+    t.Put(flats_by_building_, storage::Key().U64(f->building_id).Str(FlatKey(f->number)).Build(), IdValue(f->id));
   }
   t.Put(flats_, IdKey(f->id), EncodeFlat(*f));
 }

@@ -5,12 +5,12 @@
 namespace osiedle::identity {
 
 namespace {
-std::string IdKey(uint64_t id) { return storage::Key().U64(id); }
+std::string IdKey(uint64_t id) { return storage::Key().U64(id).Build(); }
 std::optional<uint64_t> ReadId(const std::optional<std::string>& v) {
   if (!v || v->size() != 8) return std::nullopt;
   return storage::GetU64BE(*v);
 }
-std::string StatusKey(RegistrationStatus s) { return storage::Key().U32(static_cast<uint32_t>(s)); }
+std::string StatusKey(RegistrationStatus s) { return storage::Key().U32(static_cast<uint32_t>(s)).Build(); }
 // Collects the trailing u64 of every key under `prefix` (index tables "a, b → ''").
 std::vector<uint64_t> SecondIds(const storage::ReadTxn& t, const storage::Table& table, std::string_view prefix) {
   std::vector<uint64_t> ids;
@@ -31,15 +31,15 @@ std::optional<User> Store::GetUser(const storage::ReadTxn& t, uint64_t id) const
 
 std::optional<User> Store::FindUserByEmail(const storage::ReadTxn& t, std::string_view email) const {
   if (email.empty() || email.find('\0') != std::string_view::npos) return std::nullopt;
-  auto id = ReadId(t.Get(users_by_email_, storage::Key().Str(email)));
+  auto id = ReadId(t.Get(users_by_email_, storage::Key().Str(email).Build()));
   if (!id) return std::nullopt;
   return GetUser(t, *id);
 }
 
 bool Store::InsertUser(storage::WriteTxn& t, User* u) const {
-  if (u->email.empty() || t.Contains(users_by_email_, storage::Key().Str(u->email))) return false;
+  if (u->email.empty() || t.Contains(users_by_email_, storage::Key().Str(u->email).Build())) return false;
   u->id = t.NextId(users_);
-  t.Put(users_by_email_, storage::Key().Str(u->email), IdKey(u->id));
+  t.Put(users_by_email_, storage::Key().Str(u->email).Build(), IdKey(u->id));
   t.Put(users_, IdKey(u->id), EncodeUser(*u));
   return true;
 }
@@ -58,15 +58,15 @@ uint64_t Store::CountUsers(const storage::ReadTxn& t) const { return t.Count(use
 
 std::optional<OwnershipStatus> Store::GetOwnership(const storage::ReadTxn& t, uint64_t user_id,
                                                    uint64_t flat_id) const {
-  auto v = t.Get(ownerships_, storage::Key().U64(user_id).U64(flat_id));
+  auto v = t.Get(ownerships_, storage::Key().U64(user_id).U64(flat_id).Build());
   if (!v || v->size() != 2 || (*v)[0] != 1 || static_cast<uint8_t>((*v)[1]) > 2) return std::nullopt;
   return static_cast<OwnershipStatus>((*v)[1]);
 }
 
 void Store::PutOwnership(storage::WriteTxn& t, const Ownership& o) const {
   std::string v{static_cast<char>(1), static_cast<char>(o.status)};
-  t.Put(ownerships_, storage::Key().U64(o.user_id).U64(o.flat_id), v);
-  t.Put(ownerships_by_flat_, storage::Key().U64(o.flat_id).U64(o.user_id), "");
+  t.Put(ownerships_, storage::Key().U64(o.user_id).U64(o.flat_id).Build(), v);
+  t.Put(ownerships_by_flat_, storage::Key().U64(o.flat_id).U64(o.user_id).Build(), "");
 }
 
 std::vector<Ownership> Store::OwnershipsOf(const storage::ReadTxn& t, uint64_t user_id) const {
@@ -98,15 +98,15 @@ std::optional<Registration> Store::GetRegistration(const storage::ReadTxn& t, ui
 void Store::InsertRegistration(storage::WriteTxn& t, Registration* r) const {
   r->id = t.NextId(registrations_);
   t.Put(registrations_, IdKey(r->id), EncodeRegistration(*r));
-  t.Put(registrations_by_status_, storage::Key().Raw(StatusKey(r->status)).U64(r->id), "");
-  t.Put(registrations_by_user_, storage::Key().U64(r->user_id).U64(r->id), "");
+  t.Put(registrations_by_status_, storage::Key().Raw(StatusKey(r->status)).U64(r->id).Build(), "");
+  t.Put(registrations_by_user_, storage::Key().U64(r->user_id).U64(r->id).Build(), "");
 }
 
 void Store::UpdateRegistration(storage::WriteTxn& t, RegistrationStatus old_status, const Registration& r) const {
   t.Put(registrations_, IdKey(r.id), EncodeRegistration(r));
   if (old_status != r.status) {
-    t.Del(registrations_by_status_, storage::Key().Raw(StatusKey(old_status)).U64(r.id));
-    t.Put(registrations_by_status_, storage::Key().Raw(StatusKey(r.status)).U64(r.id), "");
+    t.Del(registrations_by_status_, storage::Key().Raw(StatusKey(old_status)).U64(r.id).Build());
+    t.Put(registrations_by_status_, storage::Key().Raw(StatusKey(r.status)).U64(r.id).Build(), "");
   }
 }
 
@@ -139,8 +139,8 @@ std::vector<Registration> Store::RegistrationsOf(const storage::ReadTxn& t, uint
 void Store::InsertSession(storage::WriteTxn& t, Session* s) const {
   s->id = t.NextId(sessions_);
   t.Put(sessions_, IdKey(s->id), EncodeSession(*s));
-  t.Put(sessions_by_token_, storage::Key().Str(s->token_hash), IdKey(s->id));
-  t.Put(sessions_by_user_, storage::Key().U64(s->user_id).U64(s->id), "");
+  t.Put(sessions_by_token_, storage::Key().Str(s->token_hash).Build(), IdKey(s->id));
+  t.Put(sessions_by_user_, storage::Key().U64(s->user_id).U64(s->id).Build(), "");
 }
 
 void Store::PutSession(storage::WriteTxn& t, const Session& s) const {
@@ -156,7 +156,7 @@ std::optional<Session> Store::GetSession(const storage::ReadTxn& t, uint64_t id)
 
 std::optional<Session> Store::FindSessionByTokenHash(const storage::ReadTxn& t, std::string_view token_hash) const {
   if (token_hash.empty() || token_hash.find('\0') != std::string_view::npos) return std::nullopt;
-  auto id = ReadId(t.Get(sessions_by_token_, storage::Key().Str(token_hash)));
+  auto id = ReadId(t.Get(sessions_by_token_, storage::Key().Str(token_hash).Build()));
   if (!id) return std::nullopt;
   return GetSession(t, *id);
 }
@@ -171,8 +171,8 @@ std::vector<Session> Store::SessionsOf(const storage::ReadTxn& t, uint64_t user_
 
 void Store::DeleteSession(storage::WriteTxn& t, const Session& s) const {
   t.Del(sessions_, IdKey(s.id));
-  t.Del(sessions_by_token_, storage::Key().Str(s.token_hash));
-  t.Del(sessions_by_user_, storage::Key().U64(s.user_id).U64(s.id));
+  t.Del(sessions_by_token_, storage::Key().Str(s.token_hash).Build());
+  t.Del(sessions_by_user_, storage::Key().U64(s.user_id).U64(s.id).Build());
 }
 
 size_t Store::DeleteSessionsOf(storage::WriteTxn& t, uint64_t user_id, uint64_t keep_id) const {
@@ -186,19 +186,19 @@ size_t Store::DeleteSessionsOf(storage::WriteTxn& t, uint64_t user_id, uint64_t 
 }
 
 void Store::PutResetToken(storage::WriteTxn& t, std::string_view token_hash, const ResetToken& r) const {
-  t.Put(reset_tokens_, storage::Key().Str(token_hash), EncodeResetToken(r));
+  t.Put(reset_tokens_, storage::Key().Str(token_hash).Build(), EncodeResetToken(r));
 }
 
 std::optional<ResetToken> Store::GetResetToken(const storage::ReadTxn& t, std::string_view token_hash) const {
   if (token_hash.empty() || token_hash.find('\0') != std::string_view::npos) return std::nullopt;
-  auto v = t.Get(reset_tokens_, storage::Key().Str(token_hash));
+  auto v = t.Get(reset_tokens_, storage::Key().Str(token_hash).Build());
   ResetToken r;
   if (!v || !DecodeResetToken(*v, &r)) return std::nullopt;
   return r;
 }
 
 void Store::DeleteResetToken(storage::WriteTxn& t, std::string_view token_hash) const {
-  t.Del(reset_tokens_, storage::Key().Str(token_hash));
+  t.Del(reset_tokens_, storage::Key().Str(token_hash).Build());
 }
 
 void Store::PurgeResetTokens(storage::WriteTxn& t, int64_t now, uint64_t user_id) const {

@@ -1,14 +1,17 @@
 #include "daemon/modules/outbox/mime.hpp"
 
+#include <cctype>
 #include <ctime>
+#include <vector>
 
 namespace osiedle::outbox::mime {
 namespace {
 
 constexpr char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr size_t kBodyLine = 76;
-// "=?UTF-8?B?" + 60 base64 characters + "?=" = 72 <= 75; 60 base64 characters carry 45 bytes.
-constexpr size_t kWordBytes = 45;
+// 39 bytes → 52 base64 characters → a 64-character encoded word, so that even the first line
+// "Subject: " + word stays within RFC 2047's 76 characters per line.
+constexpr size_t kWordBytes = 39;
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -32,6 +35,60 @@ size_t ChunkLength(std::string_view s, size_t i, size_t max) {
   // Back off while the byte after the cut is a continuation byte (10xxxxxx).
   while (cut > 0 && (static_cast<uint8_t>(s[i + cut]) & 0xc0) == 0x80) --cut;
   return cut == 0 ? n : cut;
+}
+
+bool IsAtom(std::string_view s) {
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) == s.npos) {
+      return false;
+    }
+  }
+  return !s.empty() && s.find("=?") == std::string_view::npos;
+}
+
+std::string Quote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+// Always encoded words, split on code point boundaries, folded with CRLF + space.
+std::string EncodeWords(std::string_view utf8) {
+  std::string out;
+  for (size_t i = 0; i < utf8.size();) {
+    size_t n = ChunkLength(utf8, i, kWordBytes);
+    if (!out.empty()) out += "\r\n ";
+    out += "=?UTF-8?B?" + Base64(utf8.substr(i, n)) + "?=";
+    i += n;
+  }
+  return out;
+}
+
+// Joins header pieces with spaces, folding (CRLF + space) before a piece that would make the
+// line longer than 78 characters. Pieces may contain folds themselves.
+std::string JoinFolded(const std::vector<std::string>& pieces, size_t first_line_used) {
+  std::string out;
+  size_t line = first_line_used;
+  for (const auto& p : pieces) {
+    size_t first = p.find("\r\n");
+    size_t head = first == std::string::npos ? p.size() : first;
+    if (!out.empty()) {
+      if (line + 1 + head > 78) {
+        out += "\r\n ";
+        line = 1;
+      } else {
+        out += ' ';
+        line += 1;
+      }
+    }
+    out += p;
+    size_t last = p.rfind("\r\n");
+    line = last == std::string::npos ? line + p.size() : p.size() - last - 2;
+  }
+  return out;
 }
 
 std::string NormalizeCrlf(std::string_view text) {
@@ -96,29 +153,50 @@ std::string ExtractAddress(std::string_view mailbox) {
 
 std::string EncodeHeaderText(std::string_view utf8) {
   if (utf8.size() <= 70 && IsPlainAscii(utf8)) return std::string(utf8);
-  std::string out;
-  for (size_t i = 0; i < utf8.size();) {
-    size_t n = ChunkLength(utf8, i, kWordBytes);
-    if (!out.empty()) out += "\r\n ";
-    out += "=?UTF-8?B?" + Base64(utf8.substr(i, n)) + "?=";
-    i += n;
-  }
-  return out;
+  return EncodeWords(utf8);
 }
 
 std::string FormatMailbox(std::string_view mailbox) {
-  std::string addr = ExtractAddress(mailbox);
+  std::string addr = "<" + ExtractAddress(mailbox) + ">";
   size_t open = mailbox.rfind('<');
   std::string_view name = open == std::string_view::npos ? std::string_view() : Trim(mailbox.substr(0, open));
-  if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
-  if (name.empty()) return "<" + addr + ">";
-  if (!IsPlainAscii(name)) return EncodeHeaderText(name) + " <" + addr + ">";
-  std::string quoted = "\"";
-  for (char c : name) {
-    if (c == '"' || c == '\\') quoted.push_back('\\');
-    quoted.push_back(c);
+  std::string unquoted(name);
+  if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
+    unquoted.clear();
+    for (size_t i = 1; i + 1 < name.size(); ++i) {
+      if (name[i] == '\\' && i + 2 < name.size()) ++i;
+      unquoted.push_back(name[i]);
+    }
   }
-  return quoted + "\" <" + addr + ">";
+  // The display name word by word: atoms stay, other ASCII words are quoted, runs of non-ASCII
+  // words become encoded words. Keeping plain words between encoded ones means readers that
+  // wrongly keep the space between two adjacent encoded words (Python's email package does, in
+  // addresses) still show the name right.
+  std::vector<std::string> pieces;
+  std::string run;
+  auto flush = [&] {
+    if (!run.empty()) pieces.push_back(EncodeWords(run));
+    run.clear();
+  };
+  for (std::string_view rest = unquoted; !rest.empty();) {
+    size_t sp = rest.find(' ');
+    std::string_view word = rest.substr(0, sp);
+    rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+    if (word.empty()) continue;
+    if (IsAtom(word)) {
+      flush();
+      pieces.emplace_back(word);
+    } else if (IsPlainAscii(word)) {
+      flush();
+      pieces.push_back(Quote(word));
+    } else {
+      if (!run.empty()) run.push_back(' ');
+      run.append(word);
+    }
+  }
+  flush();
+  pieces.push_back(addr);
+  return JoinFolded(pieces, /*first_line_used=*/6);  // "From: "
 }
 
 std::string BuildMessage(std::string_view from, const Mail& mail, int64_t now_unix, std::string_view message_id) {

@@ -15,8 +15,8 @@ std::string FormatDate(int64_t unix_seconds);
 // The addr-spec of "Name <addr>" or a bare "addr" (trimmed). Empty if the brackets do not close.
 std::string ExtractAddress(std::string_view mailbox);
 // A header value as-is when it is short printable ASCII, otherwise RFC 2047 encoded words
-// ("=?UTF-8?B?...?=", at most 75 characters each, split on code point boundaries) joined by
-// CRLF + space (folded).
+// ("=?UTF-8?B?...?=", at most 64 characters so that a header line stays within 76), split on code
+// point boundaries and joined by CRLF + space (folded).
 std::string EncodeHeaderText(std::string_view utf8);
 // "From" header value: the display name encoded or quoted as needed, then "<addr>".
 std::string FormatMailbox(std::string_view mailbox);

@@ -57,12 +57,12 @@ std::optional<Message> Store::Decode(std::string_view value) {
 
 void Store::Put(storage::WriteTxn& txn, const Message& m, const Message* old) const {
   if (old && old->state == State::kPending) txn.Del(due_, DueKey(*old));
-  txn.Put(messages_, storage::Key().U64(m.id), Encode(m));
+  txn.Put(messages_, storage::Key().U64(m.id).Build(), Encode(m));
   if (m.state == State::kPending) txn.Put(due_, DueKey(m), "");
 }
 
 std::optional<Message> Store::Get(const storage::ReadTxn& txn, uint64_t id) const {
-  auto v = txn.Get(messages_, storage::Key().U64(id));
+  auto v = txn.Get(messages_, storage::Key().U64(id).Build());
   if (!v) return std::nullopt;
   return Decode(*v);
 }

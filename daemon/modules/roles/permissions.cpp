@@ -30,7 +30,7 @@ constexpr Entry kPermissions[] = {
     {"documents:manage", "Zarządzanie dokumentami", "Manage documents"},
 };
 
-constexpr const char* kStaff[] = {
+constexpr const char* kStaffPermissions[] = {
     "users:read",     "users:verify",   "users:manage", "flats:read",       "flats:import", "groups:read",
     "groups:manage", "news:publish", "documents:manage", "outbox:read",
 };
@@ -59,7 +59,7 @@ bool IsKnownPermission(std::string_view name) {
 
 const std::vector<std::string>& StaffPermissions() {
   static const std::vector<std::string> staff = [] {
-    std::vector<std::string> v(std::begin(kStaff), std::end(kStaff));
+    std::vector<std::string> v(std::begin(kStaffPermissions), std::end(kStaffPermissions));
     std::sort(v.begin(), v.end());
     return v;
   }();

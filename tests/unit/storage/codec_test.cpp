@@ -43,8 +43,20 @@ TEST(StorageCodec, KeyReaderMirrorsKey) {
 
 TEST(StorageCodec, ValueRoundTrip) {
   Writer w(3);
-  w.U64(0).U64(127).U64(128).U64(UINT64_MAX).I64(-1).I64(INT64_MIN).I64(INT64_MAX).U8(200).Bool(true).Str("żółw")
-      .Str("").Double(52.3).U64List({1, 2, 300}).StrList({"a", "", "ć"});
+  w.U64(0)
+      .U64(127)
+      .U64(128)
+      .U64(UINT64_MAX)
+      .I64(-1)
+      .I64(INT64_MIN)
+      .I64(INT64_MAX)
+      .U8(200)
+      .Bool(true)
+      .Str("żółw")
+      .Str("")
+      .Double(52.3)
+      .U64List({1, 2, 300})
+      .StrList({"a", "", "ć"});
   Reader r(w.data());
   EXPECT_EQ(r.version(), 3);
   EXPECT_EQ(r.U64(), 0u);

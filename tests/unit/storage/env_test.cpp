@@ -76,7 +76,8 @@ TEST(StorageEnv, DataSurvivesReopen) {
     ASSERT_TRUE(env->Update([&](WriteTxn& txn) {
                      txn.Put(t, "k", "v");
                      return Ok_();
-                   }).ok());
+                   })
+                    .ok());
   }
   auto env = Env::Open(dir.path());
   Table t = env->OpenTable("test.items");
@@ -107,7 +108,8 @@ TEST(StorageEnv, ScanForwardAndBackwardWithPrefix) {
                      for (uint64_t f : {10, 20, 30}) txn.Put(t, Key().U64(b).U64(f).Build(), "v");
                    }
                    return Ok_();
-                 }).ok());
+                 })
+                  .ok());
   std::string p2 = Key().U64(2).Build();
   auto fwd = Keys(*env, t, p2, Direction::kForward);
   ASSERT_EQ(fwd.size(), 3u);
@@ -129,7 +131,8 @@ TEST(StorageEnv, ScanFromStartKey) {
   ASSERT_TRUE(env->Update([&](WriteTxn& txn) {
                    for (uint64_t id = 1; id <= 10; ++id) txn.Put(t, Key().U64(id).Build(), "v");
                    return Ok_();
-                 }).ok());
+                 })
+                  .ok());
   auto fwd = Keys(*env, t, "", Direction::kForward, Key().U64(5).Build());
   ASSERT_EQ(fwd.size(), 6u);
   EXPECT_EQ(fwd.front(), Key().U64(5).Build());
@@ -141,7 +144,8 @@ TEST(StorageEnv, ScanFromStartKey) {
   ASSERT_TRUE(env->Update([&](WriteTxn& txn) {
                    txn.Del(t, Key().U64(5).Build());
                    return Ok_();
-                 }).ok());
+                 })
+                  .ok());
   bwd = Keys(*env, t, "", Direction::kBackward, Key().U64(5).Build());
   ASSERT_EQ(bwd.size(), 4u);
   EXPECT_EQ(bwd.front(), Key().U64(4).Build());
@@ -157,7 +161,8 @@ TEST(StorageEnv, ScanStartOutsidePrefixIsClampedToIt) {
   ASSERT_TRUE(env->Update([&](WriteTxn& txn) {
                    for (const char* k : {"a1", "b1", "b2", "c1"}) txn.Put(t, k, "v");
                    return Ok_();
-                 }).ok());
+                 })
+                  .ok());
   EXPECT_EQ(Keys(*env, t, "b", Direction::kForward, "a"), (std::vector<std::string>{"b1", "b2"}));
   EXPECT_EQ(Keys(*env, t, "b", Direction::kBackward, "c9"), (std::vector<std::string>{"b2", "b1"}));
   EXPECT_EQ(Keys(*env, t, "b", Direction::kBackward, "b1"), (std::vector<std::string>{"b1"}));
@@ -170,7 +175,8 @@ TEST(StorageEnv, ScanStopsWhenCallbackReturnsFalse) {
   ASSERT_TRUE(env->Update([&](WriteTxn& txn) {
                    for (const char* k : {"a", "b", "c"}) txn.Put(t, k, "v");
                    return Ok_();
-                 }).ok());
+                 })
+                  .ok());
   int calls = env->View([&](const ReadTxn& txn) {
     int n = 0;
     txn.Scan(t, "", [&](std::string_view, std::string_view) { return ++n < 2; });
@@ -211,7 +217,8 @@ TEST(StorageEnv, InsertRefusesDuplicates) {
                    EXPECT_TRUE(txn.Insert(t, "k", "first"));
                    EXPECT_FALSE(txn.Insert(t, "k", "second"));
                    return Ok_();
-                 }).ok());
+                 })
+                  .ok());
   EXPECT_EQ(env->View([&](const ReadTxn& txn) { return txn.Get(t, "k"); }), "first");
 }
 
@@ -254,7 +261,8 @@ TEST(StorageEnv, MapGrowsFromTinyInitialSize) {
                        txn.Put(t, Key().U64(j).Build(), std::string(100000, static_cast<char>('a' + j % 26)));
                      }
                      return Ok_();
-                   }).ok());
+                   })
+                    .ok());
   }
   EXPECT_GT(env->Stats().map_size, 50ull << 20);
   env->View([&](const ReadTxn& txn) {
@@ -279,7 +287,8 @@ TEST(StorageEnv, MapGrowsForOneTransactionLargerThanTheMap) {
   ASSERT_TRUE(env->Update([&](WriteTxn& txn) {
                    txn.Put(t, "big", big);
                    return Ok_();
-                 }).ok());
+                 })
+                  .ok());
   EXPECT_EQ(env->View([&](const ReadTxn& txn) { return txn.Get(t, "big"); }), big);
 }
 
@@ -323,11 +332,13 @@ TEST(StorageEnv, CopyCompactProducesAnOpenableStore) {
   ASSERT_TRUE(env->Update([&](WriteTxn& txn) {
                    for (uint64_t i = 0; i < 1000; ++i) txn.Put(t, Key().U64(i).Build(), std::string(100, 'x'));
                    return Ok_();
-                 }).ok());
+                 })
+                  .ok());
   ASSERT_TRUE(env->Update([&](WriteTxn& txn) {
                    for (uint64_t i = 0; i < 1000; i += 2) txn.Del(t, Key().U64(i).Build());
                    return Ok_();
-                 }).ok());
+                 })
+                  .ok());
   std::filesystem::create_directories(dir.Sub("copy"));
   env->CopyCompact(dir.Sub("backup.mdb"));
   EXPECT_THROW(env->CopyCompact(dir.Sub("backup.mdb")), StorageError);  // never overwrites

@@ -41,8 +41,7 @@ TEST(Crypto, ConstantTimeEqualsComparesContentAndLength) {
 
 TEST(Crypto, HmacSha1MatchesRfc2202) {
   EXPECT_EQ(HexEncode(HmacSha1(std::string(20, '\x0b'), "Hi There")), "b617318655057264e28bc0b6fb378c8ef146be00");
-  EXPECT_EQ(HexEncode(HmacSha1("Jefe", "what do ya want for nothing?")),
-            "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+  EXPECT_EQ(HexEncode(HmacSha1("Jefe", "what do ya want for nothing?")), "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
 }
 
 TEST(Crypto, Base32RoundTripsAndMatchesRfc4648) {
@@ -92,8 +91,9 @@ TEST(Crypto, VerifyTotpRejectsMalformedCodes) {
 
 TEST(Crypto, TotpUriCarriesBase32SecretAndEscapedNames) {
   std::string uri = TotpUri("SM Lazurowa", "jan@example.pl", "foobar");
-  EXPECT_EQ(uri, "otpauth://totp/SM%20Lazurowa:jan@example.pl?secret=MZXW6YTBOI&issuer=SM%20Lazurowa"
-                 "&algorithm=SHA1&digits=6&period=30");
+  EXPECT_EQ(uri,
+            "otpauth://totp/SM%20Lazurowa:jan@example.pl?secret=MZXW6YTBOI&issuer=SM%20Lazurowa"
+            "&algorithm=SHA1&digits=6&period=30");
 }
 
 TEST(Crypto, PasswordHashVerifiesOnlyTheRightPassword) {

@@ -6,7 +6,9 @@ namespace osiedle::csv {
 namespace {
 
 TEST(CsvDecode, PassesUtf8AndStripsBom) {
-  auto r = DecodeText("\xEF\xBB\xBF" "budynek;lokal\nŻytnia 1;2\n");
+  auto r = DecodeText(
+      "\xEF\xBB\xBF"
+      "budynek;lokal\nŻytnia 1;2\n");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(*r, "budynek;lokal\nŻytnia 1;2\n");
 }
@@ -77,7 +79,9 @@ TEST(CsvParse, KeepsShortAndLongRowsAsTheyAre) {
 }
 
 TEST(CsvParse, StripsBomBeforeHeader) {
-  auto t = Parse("\xEF\xBB\xBF" "lokal;kw\n1;x\n");
+  auto t = Parse(
+      "\xEF\xBB\xBF"
+      "lokal;kw\n1;x\n");
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->header[0], "lokal");
 }
@@ -107,7 +111,10 @@ TEST(CsvDecimal, ParsesCommaDotAndGrouping) {
   EXPECT_DOUBLE_EQ(v, 52.3);
   ASSERT_TRUE(ParseDecimal("1 234,50", &v));
   EXPECT_DOUBLE_EQ(v, 1234.5);
-  ASSERT_TRUE(ParseDecimal("1\xC2\xA0" "234,50", &v));
+  ASSERT_TRUE(
+      ParseDecimal("1\xC2\xA0"
+                   "234,50",
+                   &v));
   EXPECT_DOUBLE_EQ(v, 1234.5);
   ASSERT_TRUE(ParseDecimal("1.234,50", &v));
   EXPECT_DOUBLE_EQ(v, 1234.5);

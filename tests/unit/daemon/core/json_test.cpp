@@ -19,9 +19,7 @@ TEST(JsonParse, RejectsOversizedBodyBeforeParsing) {
   EXPECT_EQ(ParseObject(std::string(kMaxBodyBytes + 1, ' ')).error().code, "body_too_large");
 }
 
-TEST(JsonParse, RejectsInvalidUtf8) {
-  EXPECT_EQ(ParseObject("{\"a\":\"\xC0\xAF\"}").error().code, "utf8_invalid");
-}
+TEST(JsonParse, RejectsInvalidUtf8) { EXPECT_EQ(ParseObject("{\"a\":\"\xC0\xAF\"}").error().code, "utf8_invalid"); }
 
 TEST(JsonParse, RejectsMalformedJson) {
   for (const char* s : {"", "{", "{\"a\":}", "{'a':1}", "{\"a\":1,}", "nul", "{\"a\":1} x", "{\"a\":\"\\ud800\"}",

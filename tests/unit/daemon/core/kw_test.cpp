@@ -50,9 +50,9 @@ TEST(Kw, WrongCheckDigitIsChecksumError) {
 }
 
 TEST(Kw, MalformedNumbersAreFormatErrors) {
-  for (const char* n : {"", "WA4M/0012345/4", "WA4M/001234567/4", "W14M/00123456/4", "WA4M-00123456-4",
-                        "WAAM/00123456/4", "WA4M/00123456/", "WA4M/0012345A/4", "WQ4M/00123456/4",
-                        "WA4M/00123456/44"}) {
+  for (const char* n :
+       {"", "WA4M/0012345/4", "WA4M/001234567/4", "W14M/00123456/4", "WA4M-00123456-4", "WAAM/00123456/4",
+        "WA4M/00123456/", "WA4M/0012345A/4", "WQ4M/00123456/4", "WA4M/00123456/44"}) {
     auto r = Normalize(n);
     ASSERT_FALSE(r.ok()) << n;
     EXPECT_EQ(r.error().code, "kw_format_invalid") << n;

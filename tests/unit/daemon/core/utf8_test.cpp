@@ -22,8 +22,10 @@ TEST(Utf8, RejectsMalformedText) {
   EXPECT_FALSE(IsValid("\xC5"));              // truncated
   EXPECT_FALSE(IsValid("\x80"));              // lone continuation
   EXPECT_FALSE(IsValid("\xFF"));
-  EXPECT_FALSE(IsValid("ab\xC5" "c"));        // continuation missing
-  EXPECT_FALSE(IsValid("\xB9"));              // Windows-1250 'ą'
+  EXPECT_FALSE(
+      IsValid("ab\xC5"
+              "c"));              // continuation missing
+  EXPECT_FALSE(IsValid("\xB9"));  // Windows-1250 'ą'
 }
 
 TEST(Utf8, LengthCountsCodePoints) {

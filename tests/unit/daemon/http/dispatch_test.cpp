@@ -1,9 +1,10 @@
+#include "daemon/http/dispatch.hpp"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "daemon/http/dispatch.hpp"
 #include "daemon/http/response.hpp"
 
 namespace osiedle::http {
@@ -59,9 +60,8 @@ class DispatchTest : public ::testing::Test {
     routes_.Add({"GET", "/api/v1/admin/users/{id}", "users:read", Ok200(), ""});
     routes_.Add({"POST", "/api/v1/admin/users/{id}/block", "users:block", Ok200(), ""});
     routes_.Add({"POST", "/api/v1/kiosk/checkin", "events:checkin", Ok200(), ""});
-    routes_.Add({"GET", "/api/v1/boom", kPublic, [](Context&) -> Response {
-                   throw std::runtime_error("db password is hunter2");
-                 }, ""});
+    routes_.Add({"GET", "/api/v1/boom", kPublic,
+                 [](Context&) -> Response { throw std::runtime_error("db password is hunter2"); }, ""});
     routes_.Add({"GET", "/api/v1/boom-int", kPublic, [](Context&) -> Response { throw 42; }, ""});
     Route upload{"POST", "/api/v1/upload", kPublic, Ok200(), ""};
     upload.max_body = 10;
@@ -112,9 +112,7 @@ TEST_F(DispatchTest, HeadRunsGetRouteWithoutBody) {
   EXPECT_TRUE(r.body.empty());
 }
 
-TEST_F(DispatchTest, PublicRouteAllowsAnonymous) {
-  EXPECT_EQ(Call("GET", "/api/v1/public/buildings").status, 200);
-}
+TEST_F(DispatchTest, PublicRouteAllowsAnonymous) { EXPECT_EQ(Call("GET", "/api/v1/public/buildings").status, 200); }
 
 TEST_F(DispatchTest, AuthenticatedRouteRefusesAnonymous) {
   Response r = Call("GET", "/api/v1/me");
@@ -158,9 +156,7 @@ TEST_F(DispatchTest, BearerAndAnonymousPostNeedNoCsrf) {
   EXPECT_EQ(Call("POST", "/api/v1/registrations").status, 200);
 }
 
-TEST_F(DispatchTest, SessionGetNeedsNoCsrf) {
-  EXPECT_EQ(Call("GET", "/api/v1/me", "resident").status, 200);
-}
+TEST_F(DispatchTest, SessionGetNeedsNoCsrf) { EXPECT_EQ(Call("GET", "/api/v1/me", "resident").status, 200); }
 
 TEST_F(DispatchTest, HandlerExceptionIs500WithLogIdAndNoLeak) {
   Response r = Call("GET", "/api/v1/boom");

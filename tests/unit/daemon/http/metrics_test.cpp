@@ -1,10 +1,10 @@
+#include "daemon/http/metrics.hpp"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 #include <vector>
-
-#include "daemon/http/metrics.hpp"
 
 namespace osiedle::http {
 namespace {
@@ -71,7 +71,8 @@ TEST(Metrics, CountsExactlyUnderConcurrency) {
   });
   for (auto& t : threads) t.join();
   reader.join();
-  EXPECT_TRUE(Contains(m.RenderPrometheus(), "osiedle_http_requests_total{route=\"/x\",method=\"GET\",status=\"200\"} 4000\n"));
+  EXPECT_TRUE(
+      Contains(m.RenderPrometheus(), "osiedle_http_requests_total{route=\"/x\",method=\"GET\",status=\"200\"} 4000\n"));
 }
 
 }  // namespace

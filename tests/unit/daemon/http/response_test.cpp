@@ -1,8 +1,8 @@
+#include "daemon/http/response.hpp"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
-#include "daemon/http/response.hpp"
 
 namespace osiedle::http {
 namespace {

@@ -1,3 +1,5 @@
+#include "daemon/http/static_files.hpp"
+
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -7,7 +9,6 @@
 
 #include "daemon/core/crypto.hpp"
 #include "daemon/http/dispatch.hpp"
-#include "daemon/http/static_files.hpp"
 
 namespace osiedle::http {
 namespace {

@@ -13,6 +13,15 @@
 namespace osiedle::audit {
 namespace {
 
+// Filter with named setters: List(Q().Actor(20).Limit(3)).
+struct Q : Filter {
+  Q& Actor(uint64_t id) { actor_id = id; return *this; }
+  Q& Subject(uint64_t id) { subject_user_id = id; return *this; }
+  Q& Prefix(std::string p) { action_prefix = std::move(p); return *this; }
+  Q& Before(uint64_t id) { before_id = id; return *this; }
+  Q& Limit(size_t n) { limit = n; return *this; }
+};
+
 // A fresh LMDB store in a temp dir with the audit tables.
 class AuditTest : public ::testing::Test {
  protected:
@@ -51,19 +60,19 @@ class AuditTest : public ::testing::Test {
   void Tamper(uint64_t id, F edit) {
     storage::Table log = env_->OpenTable("audit.log");
     auto st = env_->Update([&](storage::WriteTxn& t) -> Status {
-      auto v = t.Get(log, storage::Key().U64(id));
+      auto v = t.Get(log, storage::Key().U64(id).Build());
       if (!v) return MakeError("not_found");
       auto e = Store::Decode(*v);
       if (!e) return MakeError("corrupt");
       edit(*e);
-      t.Put(log, storage::Key().U64(id), Store::Encode(*e));
+      t.Put(log, storage::Key().U64(id).Build(), Store::Encode(*e));
       return Ok{};
     });
     ASSERT_TRUE(st.ok());
   }
   void Delete(uint64_t id) {
     storage::Table log = env_->OpenTable("audit.log");
-    auto st = env_->Update([&](storage::WriteTxn& t) -> Result<bool> { return t.Del(log, storage::Key().U64(id)); });
+    auto st = env_->Update([&](storage::WriteTxn& t) -> Result<bool> { return t.Del(log, storage::Key().U64(id).Build()); });
     ASSERT_TRUE(st.ok() && *st);
   }
   static std::vector<uint64_t> Ids(const std::vector<Entry>& entries) {
@@ -87,7 +96,7 @@ TEST_F(AuditTest, EmptyLogVerifies) {
 
 TEST_F(AuditTest, ChainLinksEveryEntryToThePreviousHash) {
   AddMany(5);
-  auto all = svc_->List({.limit = 10});
+  auto all = svc_->List(Q().Limit(10));
   ASSERT_EQ(all.size(), 5u);
   EXPECT_EQ(all.back().id, 1u);
   EXPECT_EQ(all.back().prev_hash, kGenesisHash);
@@ -153,11 +162,13 @@ TEST_F(AuditTest, DeletingTheLastEntryIsDetected) {
 
 TEST_F(AuditTest, AppendCommitsOnlyWithTheCallersTransaction) {
   auto r = env_->Update([&](storage::WriteTxn& t) -> Result<uint64_t> {
-    svc_->Append(t, Entry{.action = "x.rolled_back"});
+    Entry e;
+    e.action = "x.rolled_back";
+    svc_->Append(t, e);
     return MakeError("conflict");
   });
   EXPECT_FALSE(r.ok());
-  EXPECT_TRUE(svc_->List({}).empty());
+  EXPECT_TRUE(svc_->List(Q()).empty());
   uint64_t id = Add(1, "x.kept");
   EXPECT_EQ(id, 1u);
   EXPECT_TRUE(svc_->Verify().ok);
@@ -174,11 +185,11 @@ TEST_F(AuditTest, ChainContinuesAcrossReopen) {
 
 TEST_F(AuditTest, ListPagesNewestFirstWithBeforeId) {
   AddMany(7);
-  EXPECT_EQ(Ids(svc_->List({.limit = 3})), (std::vector<uint64_t>{7, 6, 5}));
-  EXPECT_EQ(Ids(svc_->List({.before_id = 5, .limit = 3})), (std::vector<uint64_t>{4, 3, 2}));
-  EXPECT_EQ(Ids(svc_->List({.before_id = 2, .limit = 3})), (std::vector<uint64_t>{1}));
-  EXPECT_TRUE(svc_->List({.before_id = 1}).empty());
-  EXPECT_EQ(svc_->List({.limit = 100000}).size(), 7u);  // clamped to 500, still all
+  EXPECT_EQ(Ids(svc_->List(Q().Limit(3))), (std::vector<uint64_t>{7, 6, 5}));
+  EXPECT_EQ(Ids(svc_->List(Q().Before(5).Limit(3))), (std::vector<uint64_t>{4, 3, 2}));
+  EXPECT_EQ(Ids(svc_->List(Q().Before(2).Limit(3))), (std::vector<uint64_t>{1}));
+  EXPECT_TRUE(svc_->List(Q().Before(1)).empty());
+  EXPECT_EQ(svc_->List(Q().Limit(100000)).size(), 7u);  // clamped to 500, still all
 }
 
 TEST_F(AuditTest, SubjectFilterFindsActionsByAndAboutTheUser) {
@@ -187,11 +198,11 @@ TEST_F(AuditTest, SubjectFilterFindsActionsByAndAboutTheUser) {
   Add(20, "role.create");                  // 3: by 20
   Add(10, "auth.logout");                  // 4: by 10
   Add(30, "user.block", 40);               // 5: other users
-  EXPECT_EQ(Ids(svc_->List({.subject_user_id = 10})), (std::vector<uint64_t>{4, 2, 1}));
-  EXPECT_EQ(Ids(svc_->List({.subject_user_id = 10, .before_id = 4, .limit = 1})), (std::vector<uint64_t>{2}));
-  EXPECT_EQ(Ids(svc_->List({.actor_id = 20})), (std::vector<uint64_t>{3, 2}));
-  EXPECT_EQ(Ids(svc_->List({.actor_id = 20, .subject_user_id = 10})), (std::vector<uint64_t>{2}));
-  EXPECT_EQ(Ids(svc_->List({.subject_user_id = 40})), (std::vector<uint64_t>{5}));
+  EXPECT_EQ(Ids(svc_->List(Q().Subject(10))), (std::vector<uint64_t>{4, 2, 1}));
+  EXPECT_EQ(Ids(svc_->List(Q().Subject(10).Before(4).Limit(1))), (std::vector<uint64_t>{2}));
+  EXPECT_EQ(Ids(svc_->List(Q().Actor(20))), (std::vector<uint64_t>{3, 2}));
+  EXPECT_EQ(Ids(svc_->List(Q().Actor(20).Subject(10))), (std::vector<uint64_t>{2}));
+  EXPECT_EQ(Ids(svc_->List(Q().Subject(40))), (std::vector<uint64_t>{5}));
 }
 
 TEST_F(AuditTest, ActionPrefixFilters) {
@@ -199,8 +210,8 @@ TEST_F(AuditTest, ActionPrefixFilters) {
   Add(10, "auth.login_failed");
   Add(20, "authority.x");
   Add(20, "user.block");
-  EXPECT_EQ(Ids(svc_->List({.action_prefix = "auth."})), (std::vector<uint64_t>{2, 1}));
-  EXPECT_EQ(Ids(svc_->List({.actor_id = 10, .action_prefix = "auth.login_"})), (std::vector<uint64_t>{2}));
+  EXPECT_EQ(Ids(svc_->List(Q().Prefix("auth."))), (std::vector<uint64_t>{2, 1}));
+  EXPECT_EQ(Ids(svc_->List(Q().Actor(10).Prefix("auth.login_"))), (std::vector<uint64_t>{2}));
 }
 
 TEST_F(AuditTest, HostileTextIsStoredCleanAndBounded) {
@@ -209,7 +220,7 @@ TEST_F(AuditTest, HostileTextIsStoredCleanAndBounded) {
   e.user_agent = "evil\r\nX-Injected: 1\xff\xfe" + std::string(2000, 'a');
   e.detail = "ok";
   uint64_t id = svc_->Record(e);
-  auto list = svc_->List({});
+  auto list = svc_->List(Q());
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0].id, id);
   const std::string& ua = list[0].user_agent;

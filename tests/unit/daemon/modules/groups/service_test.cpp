@@ -108,9 +108,9 @@ TEST_F(GroupsTest, IsMemberAgreesWithMembers) {
       CreateRuleGroup("staff", Leaf(RuleField::kRole, roles::kStaff)),
       CreateRuleGroup("b20-or-pending",
                       Node(Op::kOr, {Leaf(RuleField::kBuilding, 20), Leaf(RuleField::kPendingVerification)})),
-      CreateStatic("static", {5, 6, 7, 51, 52}).value().id,
+      CreateStatic("static", {5, 6, 7, 52, 53}).value().id,
   };
-  identity_.users[51].status = UserStatus::kDeleted;  // deleted after being chosen
+  identity_.users[53].status = UserStatus::kDeleted;  // deleted after being chosen
   View([&](const storage::ReadTxn& t) {
     for (uint64_t g : ids) {
       auto members = *svc_->AllMembers(t, g);
@@ -228,10 +228,12 @@ TEST_F(GroupsTest, KindAndRuleMustAgree) {
   EXPECT_EQ(a.error().code, "group_rule_invalid");
   GroupSpec rule_with_members{"y", "", GroupKind::kRule, {4}, true, Leaf(RuleField::kNeverLoggedIn)};
   auto b = env_->Update([&](storage::WriteTxn& t) { return svc_->Create(t, rule_with_members); });
-  EXPECT_EQ(b.error().code, "group_kind_mismatch");
+  EXPECT_EQ(b.error().code, "field_invalid");
+  EXPECT_EQ(b.error().field, "members");
   GroupSpec static_with_rule{"z", "", GroupKind::kStatic, {}, true, Leaf(RuleField::kNeverLoggedIn)};
   auto c = env_->Update([&](storage::WriteTxn& t) { return svc_->Create(t, static_with_rule); });
-  EXPECT_EQ(c.error().code, "group_kind_mismatch");
+  EXPECT_EQ(c.error().code, "field_invalid");
+  EXPECT_EQ(c.error().field, "rule");
 }
 
 TEST(GroupsValidateRule, RefusesBadTrees) {

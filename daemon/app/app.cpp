@@ -1,0 +1,79 @@
+#include "daemon/app/app.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "daemon/http/response.hpp"
+#include "daemon/modules/audit/routes.hpp"
+#include "daemon/modules/groups/routes.hpp"
+#include "daemon/modules/identity/routes.hpp"
+#include "daemon/modules/outbox/routes.hpp"
+#include "daemon/modules/roles/routes.hpp"
+
+namespace osiedle::app {
+
+extern const char kOpenApiJson[];  // generated from daemon/http/openapi.json at build time
+
+identity::Options IdentityOptions(const Config& cfg) {
+  identity::Options o;
+  o.public_url = cfg.public_url.empty() ? std::string(cfg.tls_cert.empty() ? "http://" : "https://") + cfg.listen
+                                        : cfg.public_url;
+  while (!o.public_url.empty() && o.public_url.back() == '/') o.public_url.pop_back();
+  o.auto_approve_on_kw_match = cfg.auto_approve_on_kw_match;
+  o.require_totp_for_staff = cfg.require_totp_for_staff;
+  o.secure_cookies = !cfg.tls_cert.empty();
+  o.session_idle_seconds = static_cast<int64_t>(cfg.session_idle_minutes) * 60;
+  o.session_absolute_seconds = static_cast<int64_t>(cfg.session_absolute_days) * 86400;
+  return o;
+}
+
+App::App(const Config& c, const Clock& clk, const storage::EnvOptions& env_options, std::optional<identity::Options> id_options)
+    : cfg(c),
+      clock(clk),
+      env(storage::Env::Open(c.data_dir, env_options)),
+      audit(*env, clock),
+      outbox(*env, clock),
+      roles(*env),
+      identity(*env, clock, roles, audit, outbox, id_options ? std::move(*id_options) : IdentityOptions(c)),
+      directory(identity.users, roles),
+      groups(*env, directory, clock) {
+  env->Migrate(Migrations(*this));
+  // Identity lists users by group and shows a user's groups; groups are evaluated here, outside
+  // identity, so the dependency keeps pointing down (groups → identity).
+  identity.users.SetGroupHooks(
+      [this](uint64_t group, uint64_t user) {
+        return env->View([&](const storage::ReadTxn& t) {
+          auto r = groups.IsMember(t, group, user);
+          return r.ok() && *r;
+        });
+      },
+      [this](uint64_t user) {
+        return env->View([&](const storage::ReadTxn& t) { return groups.GroupsOf(t, user); });
+      });
+}
+
+void App::RegisterRoutes() {
+  identity::RegisterRoutes(routes, identity, roles);
+  roles::RegisterRoutes(routes, roles, audit);
+  groups::RegisterRoutes(routes, groups, audit);
+  audit::RegisterRoutes(routes, audit);
+  outbox::RegisterRoutes(routes, outbox);
+
+  routes.Add({"GET", "/healthz", http::kPublic,
+              [](http::Context&) { return http::Json(200, {{"status", "ok"}}); }, "liveness check"});
+  routes.Add({"GET", "/api/v1/openapi.json", http::kPublic,
+              [](http::Context&) {
+                http::Response r;
+                r.body = kOpenApiJson;
+                return r;
+              },
+              "the API contract (OpenAPI 3)"});
+}
+
+std::vector<storage::Migration> Migrations(App& app) {
+  return {
+      {"roles: built-in roles Administrator, Pracownik, Mieszkaniec",
+       [&app](storage::WriteTxn& t) { app.roles.SeedBuiltins(t); }},
+  };
+}
+
+}  // namespace osiedle::app
