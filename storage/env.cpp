@@ -29,7 +29,7 @@ std::string_view View(const MDB_val& v) { return {static_cast<const char*>(v.mv_
 
 // Write-path calls map MDB_MAP_FULL to Env::MapFull so Update can grow the map and retry.
 void CheckWrite(const char* what, int rc) {
-  if (rc == MDB_MAP_FULL || rc == MDB_TXN_FULL) throw Env::MapFull{};
+  if (rc == MDB_MAP_FULL) throw Env::MapFull{};
   Check(what, rc);
 }
 

@@ -27,6 +27,7 @@
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 #include <pistache/net.h>
+#include <pistache/peer.h>
 #include <spdlog/spdlog.h>
 
 #include <mutex>
@@ -139,6 +140,49 @@ class PistacheHandler : public P::Http::Handler {
   static void SendFallback(P::Http::ResponseWriter& writer) {
     try {
       writer.send(P::Http::Code::Internal_Server_Error, R"({"error":{"code":"internal","message":"internal"}})");
+    } catch (...) {
+      // The peer is gone; nothing more to do.
+    }
+  }
+
+  // Pistache's own onInput (http.cc) with one change: what it cannot parse is answered with our
+  // JSON error, not 500 and the exception's text. Its parser throws std::runtime_error for input
+  // such as a Cookie header pair without '=' ("a=b; c"), which is a client error.
+  void onInput(const char* buffer, size_t len, const std::shared_ptr<P::Tcp::Peer>& peer) override {
+    auto parser = getParser(peer);
+    auto& request = parser->request;
+    try {
+      if (!parser->feed(buffer, len)) {
+        parser->reset();
+        throw P::Http::HttpError(P::Http::Code::Request_Entity_Too_Large, "request too large");
+      }
+      if (parser->parse() != P::Http::Private::State::Done) return;
+      P::Http::ResponseWriter response(request.version(), transport(), this, peer);
+      request.copyAddress(peer->address());
+      auto connection = request.headers().tryGet<P::Http::Header::Connection>();
+      response.headers().add<P::Http::Header::Connection>(connection ? connection->control()
+                                                                     : P::Http::ConnectionControl::Close);
+      peer->setIdle(false);
+      onRequest(request, std::move(response));
+      parser->reset();
+    } catch (const P::Http::HttpError& err) {
+      const char* code = err.code() == 413 ? "body_too_large" : err.code() == 501 ? "not_implemented" : "request_invalid";
+      Reject(request, peer, code);
+      parser->reset();
+    } catch (const std::exception& e) {
+      spdlog::debug("http: unparsable request: {}", e.what());
+      Reject(request, peer, "request_invalid");
+      parser->reset();
+    }
+  }
+
+  void Reject(const P::Http::Request& in, const std::shared_ptr<P::Tcp::Peer>& peer, const char* code) {
+    try {
+      P::Http::ResponseWriter writer(in.version(), transport(), this, peer);
+      Request req;
+      req.method = "GET";
+      req.path = "/api";  // JSON error body with the API's headers
+      Write(RejectRequest(*services_, req, MakeError(code)), writer);
     } catch (...) {
       // The peer is gone; nothing more to do.
     }

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
@@ -148,9 +149,13 @@ http {{
                 raise RuntimeError(f"nginx exited: {self.proc.stderr.read().decode(errors='replace')}")
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return self
             except OSError:
                 time.sleep(0.05)
+                continue
+            with urllib.request.urlopen(self.url, timeout=5) as probe:  # raises on 403 (unreadable root) & co
+                if probe.read() != (self.dir / "www" / "me.json").read_bytes():
+                    raise RuntimeError("nginx serves something else than me.json")
+            return self
         raise RuntimeError("nginx did not start listening")
 
     def stop(self) -> None:
@@ -224,6 +229,7 @@ def login_flood(d: Daemon, resident: Account, n: int = 200) -> dict:
 def run(args) -> dict:
     results: dict = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(), "params": vars(args)}
     tmp = Path(tempfile.mkdtemp(prefix="osiedle-bench-"))
+    tmp.chmod(0o755)  # nginx workers (nobody when started as root) must reach their document root
     nginx: Nginx | None = None
     d: Daemon | None = None
     try:

@@ -68,6 +68,7 @@ class Durability(unittest.TestCase):
             for w in workers:
                 w.join(timeout=15)
 
+        print(f"\n{len(self.acknowledged)} registrations acknowledged; answers {self.statuses}", file=sys.stderr)
         self.assertFalse(self.errors, self.errors[:5])
         self.assertGreaterEqual(len(self.acknowledged), THREADS, f"too few registrations to mean anything: "
                                                                  f"{self.statuses}")

@@ -252,6 +252,8 @@ class SmtpSink:
 
     def stop(self) -> None:
         _stop_process(self.proc)
+        if self.proc and self.proc.stdout:
+            self.proc.stdout.close()
         self.proc = None
 
 
@@ -369,18 +371,19 @@ class Daemon:
         if not wait:
             return None
         try:
-            return self.proc.wait(timeout=15)
+            rc = self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            return self.proc.wait()
+            rc = self.proc.wait()
+        if self.proc.stdout:
+            self.proc.stdout.close()
+        return rc
 
     def stop(self) -> int | None:
         """SIGTERM (then SIGKILL after 15 s); returns the exit code."""
         rc = None
         if self.proc:
             rc = self.kill(signal.SIGTERM)
-            if self.proc.stdout:
-                self.proc.stdout.close()
         self.proc = None
         return rc
 

@@ -14,11 +14,11 @@ struct Entry {
   std::string target_type;  // "user", "registration", "role", "group", "flat", ... or ""
   uint64_t target_id = 0;
   uint64_t subject_user_id = 0;  // the user the action concerns (for per-user activity), or 0
-  std::string detail;       // short free text (no secrets)
+  std::string detail;            // short free text (no secrets)
   std::string ip;
   std::string user_agent;
-  std::string prev_hash;    // hex; assigned by Append
-  std::string hash;         // hex; assigned by Append
+  std::string prev_hash;  // hex; assigned by Append
+  std::string hash;       // hex; assigned by Append
 };
 
 struct Filter {

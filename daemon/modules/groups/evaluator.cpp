@@ -78,8 +78,8 @@ std::optional<std::vector<uint64_t>> Evaluator::Candidates(const Rule& rule) {
 const std::vector<uint64_t>& Evaluator::IndexSet(const Rule& leaf) {
   auto it = index_sets_.find(&leaf);
   if (it != index_sets_.end()) return it->second;
-  std::vector<uint64_t> ids = leaf.field == RuleField::kRole ? dir_.UsersWithRole(txn_, leaf.id)
-                                                             : dir_.UsersInDepartment(txn_, leaf.id);
+  std::vector<uint64_t> ids =
+      leaf.field == RuleField::kRole ? dir_.UsersWithRole(txn_, leaf.id) : dir_.UsersInDepartment(txn_, leaf.id);
   std::sort(ids.begin(), ids.end());
   return index_sets_.emplace(&leaf, std::move(ids)).first->second;
 }

@@ -14,8 +14,7 @@ class IdentityDirectory final : public Directory {
  public:
   IdentityDirectory(const Identity& identity, const roles::Service& roles) : identity_(identity), roles_(roles) {}
 
-  void ForEachUser(const storage::ReadTxn& txn,
-                   const std::function<bool(const identity::User&)>& fn) const override {
+  void ForEachUser(const storage::ReadTxn& txn, const std::function<bool(const identity::User&)>& fn) const override {
     identity_.ForEachUser(txn, fn);
   }
   std::optional<identity::User> GetUser(const storage::ReadTxn& txn, uint64_t id) const override {

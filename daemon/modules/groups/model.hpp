@@ -33,7 +33,7 @@ struct Rule {
   bool operator==(const Rule&) const = default;
 };
 
-inline constexpr int kMaxRuleDepth = 5;    // a leaf alone has depth 1
+inline constexpr int kMaxRuleDepth = 5;  // a leaf alone has depth 1
 inline constexpr int kMaxRuleLeaves = 50;
 inline constexpr int64_t kMaxInactiveDays = 36500;
 inline constexpr size_t kMaxStaircaseLen = 16;

@@ -51,10 +51,14 @@ Json GroupJson(const Group& g) {
 
 const char* StatusName(identity::UserStatus s) {
   switch (s) {
-    case identity::UserStatus::kPending: return "pending";
-    case identity::UserStatus::kActive: return "active";
-    case identity::UserStatus::kBlocked: return "blocked";
-    case identity::UserStatus::kDeleted: return "deleted";
+    case identity::UserStatus::kPending:
+      return "pending";
+    case identity::UserStatus::kActive:
+      return "active";
+    case identity::UserStatus::kBlocked:
+      return "blocked";
+    case identity::UserStatus::kDeleted:
+      return "deleted";
   }
   return "";
 }
@@ -178,8 +182,7 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc, audit::Service& audi
               [&svc, &audit](http::Context& ctx) { return Save(ctx, svc, audit, 0); }, "Create a group"});
   routes.Add({"POST", "/api/v1/admin/groups/preview", "groups:read",
               [&svc](http::Context& ctx) { return Preview(ctx, svc); }, "Count the users a rule matches now"});
-  routes.Add({"GET", "/api/v1/admin/groups/{id}", "groups:read",
-              WithId([&svc](http::Context& ctx, uint64_t id) {
+  routes.Add({"GET", "/api/v1/admin/groups/{id}", "groups:read", WithId([&svc](http::Context& ctx, uint64_t id) {
                 auto out = svc.env().View([&](const storage::ReadTxn& txn) -> Result<Json> {
                   auto g = svc.Get(txn, id);
                   if (!g.ok()) return g.error();

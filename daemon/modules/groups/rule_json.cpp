@@ -57,7 +57,8 @@ Status LeafValue(const json& v, Rule& r, const std::string& path) {
       OSIEDLE_RETURN_IF_ERROR(OnlyKeys(v, {"building", "staircase"}, path));
       auto b = v.contains("building") ? PositiveId(v["building"]) : std::nullopt;
       if (!b) return Invalid(Sub(path, "building"), "expected a positive integer id");
-      if (!v.contains("staircase") || !v["staircase"].is_string()) return Invalid(Sub(path, "staircase"), "expected a string");
+      if (!v.contains("staircase") || !v["staircase"].is_string())
+        return Invalid(Sub(path, "staircase"), "expected a string");
       r.id = *b;
       r.staircase = v["staircase"].get<std::string>();
       return {};
@@ -101,8 +102,8 @@ Status Decode(const json& j, Rule& r, const std::string& path, int depth, int& l
     if (rules.size() > static_cast<size_t>(kMaxRuleLeaves)) return Invalid(path, "more than 50 conditions");
     r.rules.resize(rules.size());
     for (size_t i = 0; i < rules.size(); ++i) {
-      OSIEDLE_RETURN_IF_ERROR(Decode(rules[i], r.rules[i], Sub(path, "rules[" + std::to_string(i) + "]"), depth + 1,
-                                     leaves));
+      OSIEDLE_RETURN_IF_ERROR(
+          Decode(rules[i], r.rules[i], Sub(path, "rules[" + std::to_string(i) + "]"), depth + 1, leaves));
     }
     return {};
   }

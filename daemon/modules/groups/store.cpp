@@ -1,6 +1,7 @@
 #include "daemon/modules/groups/store.hpp"
 
 #include "storage/codec.hpp"
+#include "storage/links.hpp"
 
 namespace osiedle::groups {
 namespace {
@@ -10,15 +11,6 @@ constexpr uint8_t kGroupVersion = 1;
 std::string IdKey(uint64_t id) { return storage::Key().U64(id); }
 std::string PairKey(uint64_t a, uint64_t b) { return storage::Key().U64(a).U64(b); }
 std::string NameKey(const std::string& folded) { return storage::Key().Str(folded); }
-
-std::vector<uint64_t> ScanSecond(const storage::ReadTxn& txn, const storage::Table& t, uint64_t a) {
-  std::vector<uint64_t> out;
-  txn.Scan(t, IdKey(a), [&](std::string_view k, std::string_view) {
-    if (k.size() == 16) out.push_back(storage::GetU64BE(k.substr(8)));
-    return true;
-  });
-  return out;
-}
 
 // Rule node: U8 op; leaf: U8 field, U64 id, Str staircase, I64 days; and/or: U64 n, n nodes.
 void EncodeRule(storage::Writer& w, const Rule& r) {
@@ -122,16 +114,11 @@ void Store::Delete(storage::WriteTxn& txn, uint64_t id, const std::string& folde
 }
 
 void Store::SetMembers(storage::WriteTxn& txn, uint64_t group_id, const std::vector<uint64_t>& user_ids) const {
-  for (uint64_t old : Members(txn, group_id)) txn.Del(members_by_user_, PairKey(old, group_id));
-  txn.DelPrefix(members_, IdKey(group_id));
-  for (uint64_t u : user_ids) {
-    txn.Put(members_, PairKey(group_id, u), {});
-    txn.Put(members_by_user_, PairKey(u, group_id), {});
-  }
+  storage::ReplaceLinks(txn, members_, members_by_user_, group_id, user_ids);
 }
 
 std::vector<uint64_t> Store::Members(const storage::ReadTxn& txn, uint64_t group_id) const {
-  return ScanSecond(txn, members_, group_id);
+  return storage::LinkedTo(txn, members_, group_id);
 }
 
 bool Store::HasMember(const storage::ReadTxn& txn, uint64_t group_id, uint64_t user_id) const {
@@ -139,7 +126,7 @@ bool Store::HasMember(const storage::ReadTxn& txn, uint64_t group_id, uint64_t u
 }
 
 std::vector<uint64_t> Store::StaticGroupsOf(const storage::ReadTxn& txn, uint64_t user_id) const {
-  return ScanSecond(txn, members_by_user_, user_id);
+  return storage::LinkedTo(txn, members_by_user_, user_id);
 }
 
 }  // namespace osiedle::groups

@@ -41,10 +41,10 @@ class Store {
   static std::optional<Group> Decode(uint64_t id, std::string_view value);
 
  private:
-  storage::Table groups_;          // groups.groups: u64 id → group v1
-  storage::Table by_name_;         // groups.groups.by_name: str folded name → u64 id
-  storage::Table members_;         // groups.members: u64 group, u64 user → ""
-  storage::Table members_by_user_; // groups.members.by_user: u64 user, u64 group → ""
+  storage::Table groups_;           // groups.groups: u64 id → group v1
+  storage::Table by_name_;          // groups.groups.by_name: str folded name → u64 id
+  storage::Table members_;          // groups.members: u64 group, u64 user → ""
+  storage::Table members_by_user_;  // groups.members.by_user: u64 user, u64 group → ""
 };
 
 }  // namespace osiedle::groups

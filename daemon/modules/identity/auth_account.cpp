@@ -11,13 +11,13 @@ std::string AuthService::ResetLink(const std::string& token) const {
   return options_.public_url + kResetPath + "?token=" + token;
 }
 
-Status AuthService::StoreResetToken(const User& user, const std::string& token, bool staff_issued,
-                                    const Actor& actor) {
+Status AuthService::StoreResetToken(const User& user, const std::string& token, bool staff_issued, const Actor& actor) {
   int64_t now = clock_.NowUnix();
   Status st = store_.env().Update([&](storage::WriteTxn& t) -> Status {
     // Only the newest link of a user works.
     store_.PurgeResetTokens(t, now, user.id);
-    store_.PutResetToken(t, crypto::Sha256Hex(token), {user.id, now, now + options_.reset_token_seconds, staff_issued ? actor.user_id : 0});
+    store_.PutResetToken(t, crypto::Sha256Hex(token),
+                         {user.id, now, now + options_.reset_token_seconds, staff_issued ? actor.user_id : 0});
     audit_.Append(t, Audit(actor, staff_issued ? "user.password_reset_issue" : "auth.password_reset_request", user.id));
     int minutes = static_cast<int>(options_.reset_token_seconds / 60);
     return EnqueueStatus(outbox_.Enqueue(t, PasswordResetMail(user, ResetLink(token), minutes)));

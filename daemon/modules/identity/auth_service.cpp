@@ -71,7 +71,8 @@ Result<LoginResult> AuthService::Login(const LoginInput& in, const Actor& actor)
   if (in.password.size() > 1024) return MakeError("invalid_credentials");
 
   std::optional<User> user;
-  if (email.ok()) user = store_.env().View([&](const storage::ReadTxn& t) { return store_.FindUserByEmail(t, *email); });
+  if (email.ok())
+    user = store_.env().View([&](const storage::ReadTxn& t) { return store_.FindUserByEmail(t, *email); });
   // Unknown addresses cost the same argon2 time as known ones, so timing reveals nothing.
   bool password_ok = false;
   if (user && user->status != UserStatus::kDeleted) {

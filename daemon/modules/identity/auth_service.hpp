@@ -81,8 +81,8 @@ class AuthService {
   Status ConfirmPasswordReset(std::string_view token, std::string_view password, const Actor& actor);
   // Ends the user's other sessions. Errors: password_incorrect (field current_password),
   // password_too_weak (field new_password), user_not_found.
-  Status ChangePassword(uint64_t user_id, uint64_t keep_session_id, std::string_view current,
-                        std::string_view next, const Actor& actor);
+  Status ChangePassword(uint64_t user_id, uint64_t keep_session_id, std::string_view current, std::string_view next,
+                        const Actor& actor);
 
   // New secret (not active until EnableTotp). Errors: totp_already_enabled, user_not_found.
   Result<TotpSetup> SetupTotp(uint64_t user_id);

@@ -16,28 +16,38 @@ bool Done(const storage::Reader& r) { return r.ok() && r.version() == kV1; }
 
 std::string_view UserStatusName(UserStatus s) {
   switch (s) {
-    case UserStatus::kPending: return "pending";
-    case UserStatus::kActive: return "active";
-    case UserStatus::kBlocked: return "blocked";
-    case UserStatus::kDeleted: return "deleted";
+    case UserStatus::kPending:
+      return "pending";
+    case UserStatus::kActive:
+      return "active";
+    case UserStatus::kBlocked:
+      return "blocked";
+    case UserStatus::kDeleted:
+      return "deleted";
   }
   return "unknown";
 }
 
 std::string_view OwnershipStatusName(OwnershipStatus s) {
   switch (s) {
-    case OwnershipStatus::kPending: return "pending";
-    case OwnershipStatus::kVerified: return "verified";
-    case OwnershipStatus::kRejected: return "rejected";
+    case OwnershipStatus::kPending:
+      return "pending";
+    case OwnershipStatus::kVerified:
+      return "verified";
+    case OwnershipStatus::kRejected:
+      return "rejected";
   }
   return "unknown";
 }
 
 std::string_view RegistrationStatusName(RegistrationStatus s) {
   switch (s) {
-    case RegistrationStatus::kPending: return "pending";
-    case RegistrationStatus::kApproved: return "approved";
-    case RegistrationStatus::kRejected: return "rejected";
+    case RegistrationStatus::kPending:
+      return "pending";
+    case RegistrationStatus::kApproved:
+      return "approved";
+    case RegistrationStatus::kRejected:
+      return "rejected";
   }
   return "unknown";
 }
@@ -78,9 +88,7 @@ bool DecodeEstate(uint64_t id, std::string_view v, Estate* out) {
   return Done(r);
 }
 
-std::string EncodeBuilding(const Building& b) {
-  return storage::Writer(kV1).U64(b.estate_id).Str(b.address).Take();
-}
+std::string EncodeBuilding(const Building& b) { return storage::Writer(kV1).U64(b.estate_id).Str(b.address).Take(); }
 
 bool DecodeBuilding(uint64_t id, std::string_view v, Building* out) {
   storage::Reader r(v);

@@ -21,13 +21,24 @@ enum Col { kEstate, kBuilding, kStaircase, kFlat, kArea, kKw, kMember, kColCount
 // Header names after NameKey() with spaces and '-' turned into '_'.
 const std::map<std::string, Col>& HeaderNames() {
   static const std::map<std::string, Col> names = {
-      {"osiedle", kEstate},        {"estate", kEstate},
-      {"budynek", kBuilding},      {"building", kBuilding},         {"adres", kBuilding},
-      {"klatka", kStaircase},      {"staircase", kStaircase},
-      {"lokal", kFlat},            {"flat", kFlat},                 {"nr_lokalu", kFlat},
-      {"powierzchnia", kArea},     {"area_m2", kArea},              {"area", kArea},
-      {"kw", kKw},                 {"kw_number", kKw},              {"nr_kw", kKw},
-      {"nr_czlonkowski", kMember}, {"member_number", kMember},
+      {"osiedle", kEstate},
+      {"estate", kEstate},
+      {"budynek", kBuilding},
+      {"building", kBuilding},
+      {"adres", kBuilding},
+      {"klatka", kStaircase},
+      {"staircase", kStaircase},
+      {"lokal", kFlat},
+      {"flat", kFlat},
+      {"nr_lokalu", kFlat},
+      {"powierzchnia", kArea},
+      {"area_m2", kArea},
+      {"area", kArea},
+      {"kw", kKw},
+      {"kw_number", kKw},
+      {"nr_kw", kKw},
+      {"nr_czlonkowski", kMember},
+      {"member_number", kMember},
   };
   return names;
 }
@@ -97,9 +108,11 @@ class ImportRun {
     l->member = Cell(row, kMember);
     if (l->building.empty()) return *field = "building", "building_missing";
     if (l->flat.empty()) return *field = "flat", "flat_number_missing";
-    const std::pair<const std::string*, std::pair<Col, size_t>> limits[] = {
-        {&l->estate, {kEstate, 200}}, {&l->building, {kBuilding, 200}}, {&l->staircase, {kStaircase, 20}},
-        {&l->flat, {kFlat, 20}},      {&l->member, {kMember, 40}}};
+    const std::pair<const std::string*, std::pair<Col, size_t>> limits[] = {{&l->estate, {kEstate, 200}},
+                                                                            {&l->building, {kBuilding, 200}},
+                                                                            {&l->staircase, {kStaircase, 20}},
+                                                                            {&l->flat, {kFlat, 20}},
+                                                                            {&l->member, {kMember, 40}}};
     for (const auto& [value, lim] : limits) {
       if (!utf8::IsValid(*value) || utf8::Length(*value) > lim.second) {
         return *field = FieldName(lim.first), "field_too_long";

@@ -53,8 +53,8 @@ outbox::Mail ApprovedMail(const User& u, const std::string& flat_label, const st
   }
   return Make(u, "Twoje konto jest gotowe",
               "mamy dobrą wiadomość: potwierdziliśmy, że jesteś właścicielem lokalu " + flat_label +
-                  ".\n\nMożesz już zalogować się do portalu mieszkańców swoim adresem e-mail i hasłem:\n" +
-                  portal_url + "\n");
+                  ".\n\nMożesz już zalogować się do portalu mieszkańców swoim adresem e-mail i hasłem:\n" + portal_url +
+                  "\n");
 }
 
 outbox::Mail RejectedMail(const User& u, const std::string& flat_label, const std::string& reason) {

@@ -103,8 +103,8 @@ struct ResetToken {
   uint64_t issued_by = 0;  // 0 = self-service
 };
 
-std::string_view UserStatusName(UserStatus s);             // "pending", "active", "blocked", "deleted"
-std::string_view OwnershipStatusName(OwnershipStatus s);   // "pending", "verified", "rejected"
+std::string_view UserStatusName(UserStatus s);                  // "pending", "active", "blocked", "deleted"
+std::string_view OwnershipStatusName(OwnershipStatus s);        // "pending", "verified", "rejected"
 std::string_view RegistrationStatusName(RegistrationStatus s);  // "pending", "approved", "rejected"
 
 }  // namespace osiedle::identity

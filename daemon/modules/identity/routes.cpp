@@ -49,9 +49,9 @@ Json UserJson(const User& u) {
 }
 
 Json FlatJson(const Flat& f) {
-  return Json{{"id", f.id},           {"building_id", f.building_id}, {"staircase", f.staircase},
-              {"number", f.number},   {"area_m2", f.area_m2},         {"kw_number", f.kw_number},
-              {"member_number", f.member_number}};
+  return Json{
+      {"id", f.id},           {"building_id", f.building_id}, {"staircase", f.staircase},        {"number", f.number},
+      {"area_m2", f.area_m2}, {"kw_number", f.kw_number},     {"member_number", f.member_number}};
 }
 
 Json FlatViewJson(const FlatView& v) {
@@ -75,18 +75,20 @@ Json RegistrationJson(const Registration& r) {
 }
 
 Json SessionJson(const Session& s, uint64_t current) {
-  return Json{{"id", s.id},
-              {"created_at", Iso(s.created_at)},
-              {"last_seen_at", Iso(s.last_seen_at)},
-              {"ip", s.ip},
-              {"user_agent", s.user_agent},
-              {"current", s.id == current}};
+  return Json{{"id", s.id}, {"created_at", Iso(s.created_at)}, {"last_seen_at", Iso(s.last_seen_at)},
+              {"ip", s.ip}, {"user_agent", s.user_agent},      {"current", s.id == current}};
 }
 
 Json AuditJson(const audit::Entry& e) {
-  return Json{{"id", e.id},         {"at", Iso(e.at)},         {"actor_id", e.actor_id},
-              {"action", e.action}, {"target_type", e.target_type}, {"target_id", e.target_id},
-              {"detail", e.detail}, {"ip", e.ip},              {"user_agent", e.user_agent}};
+  return Json{{"id", e.id},
+              {"at", Iso(e.at)},
+              {"actor_id", e.actor_id},
+              {"action", e.action},
+              {"target_type", e.target_type},
+              {"target_id", e.target_id},
+              {"detail", e.detail},
+              {"ip", e.ip},
+              {"user_agent", e.user_agent}};
 }
 
 http::Response NoContent() {

@@ -1,6 +1,6 @@
 // Public identity routes: buildings for the form, registration, login/logout, password reset.
-#include "daemon/modules/identity/routes_util.hpp"
 #include "daemon/modules/identity/routes.hpp"
+#include "daemon/modules/identity/routes_util.hpp"
 
 namespace osiedle::identity::routes {
 

@@ -62,8 +62,8 @@ struct RegistrationPage {
 };
 
 struct UserQuery {
-  std::string query;                 // matches name or e-mail, case and diacritics ignored
-  std::optional<UserStatus> status;  // nullopt = any
+  std::string query;                                       // matches name or e-mail, case and diacritics ignored
+  std::optional<UserStatus> status;                        // nullopt = any
   uint64_t role = 0, estate = 0, building = 0, group = 0;  // 0 = any (estate/building: verified flats)
   size_t offset = 0;
   size_t limit = 50;  // at most 500

@@ -1,5 +1,6 @@
 // Store: users, ownerships, registrations, sessions and reset tokens.
 #include "daemon/modules/identity/store.hpp"
+
 #include "storage/codec.hpp"
 
 namespace osiedle::identity {

@@ -5,7 +5,8 @@
 
 namespace osiedle::identity {
 
-Throttle::Throttle(Policy policy, size_t max_entries) : policy_(policy), max_entries_(std::max<size_t>(1, max_entries)) {}
+Throttle::Throttle(Policy policy, size_t max_entries)
+    : policy_(policy), max_entries_(std::max<size_t>(1, max_entries)) {}
 
 int64_t Throttle::RetryAfter(const std::string& key, int64_t now) {
   std::lock_guard lock(mu_);

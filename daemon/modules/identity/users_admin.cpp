@@ -32,8 +32,8 @@ bool MayManage(const roles::Service& roles, const storage::ReadTxn& t, uint64_t 
   return Has(roles.RolesOf(t, actor_id), roles::kAdministrator);
 }
 
-Result<User> Service::CreateAdmin(std::string_view email_in, std::string_view first_name,
-                                  std::string_view last_name, std::string_view password) {
+Result<User> Service::CreateAdmin(std::string_view email_in, std::string_view first_name, std::string_view last_name,
+                                  std::string_view password) {
   auto first = NormalizeName(first_name, "first_name");
   if (!first.ok()) return first.error();
   auto last = NormalizeName(last_name, "last_name");
@@ -64,8 +64,8 @@ UserPage Service::ListUsers(const UserQuery& q) const {
     store_.ForEachUser(t, [&](const User& u) {
       if (q.status && u.status != *q.status) return true;
       if (!needle.empty()) {
-        std::string hay = utf8::Fold(u.first_name + " " + u.last_name + " " + u.email + " " + u.last_name + " " +
-                                     u.first_name);
+        std::string hay =
+            utf8::Fold(u.first_name + " " + u.last_name + " " + u.email + " " + u.last_name + " " + u.first_name);
         if (hay.find(needle) == std::string::npos) return true;
       }
       if (q.role && !Has(roles_.RolesOf(t, u.id), q.role)) return true;

@@ -66,7 +66,7 @@ struct SmtpConfig {
   std::string url;       // "smtp://host:587" (STARTTLS when starttls) or "smtps://host:465"; empty = no delivery
   std::string username;  // empty = no AUTH
   std::string password;
-  std::string from;      // "SM Lazurowa <biuro@example.pl>"
+  std::string from;  // "SM Lazurowa <biuro@example.pl>"
   bool starttls = false;
   bool verify_tls = true;
   int timeout_seconds = 30;

@@ -17,9 +17,12 @@ std::string DueKey(const Message& m) {
 
 const char* StateName(State s) {
   switch (s) {
-    case State::kPending: return "pending";
-    case State::kSent: return "sent";
-    case State::kFailed: return "failed";
+    case State::kPending:
+      return "pending";
+    case State::kSent:
+      return "sent";
+    case State::kFailed:
+      return "failed";
   }
   return "unknown";
 }

@@ -31,8 +31,8 @@ constexpr Entry kPermissions[] = {
 };
 
 constexpr const char* kStaffPermissions[] = {
-    "users:read",     "users:verify",   "users:manage", "flats:read",       "flats:import", "groups:read",
-    "groups:manage", "news:publish", "documents:manage", "outbox:read",
+    "users:read",  "users:verify",  "users:manage", "flats:read",       "flats:import",
+    "groups:read", "groups:manage", "news:publish", "documents:manage", "outbox:read",
 };
 
 std::vector<PermissionInfo> Build() {

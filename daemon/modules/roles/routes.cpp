@@ -34,12 +34,9 @@ audit::Entry AuditOf(const http::Context& ctx, std::string action, std::string t
 }
 
 Json RoleJson(const Role& r, uint64_t user_count) {
-  return Json{{"id", r.id},
-              {"name", r.name},
-              {"description", r.description},
-              {"permissions", r.permissions},
-              {"builtin", r.builtin},
-              {"user_count", user_count}};
+  return Json{
+      {"id", r.id},           {"name", r.name},          {"description", r.description}, {"permissions", r.permissions},
+      {"builtin", r.builtin}, {"user_count", user_count}};
 }
 
 Json DepartmentJson(const Department& d) { return Json{{"id", d.id}, {"name", d.name}, {"email", d.email}}; }
@@ -113,8 +110,7 @@ http::Response SaveDepartment(http::Context& ctx, Service& svc, audit::Service& 
   auto saved = svc.env().Update([&](storage::WriteTxn& txn) -> Result<Department> {
     auto d = id == 0 ? svc.CreateDepartment(txn, input) : svc.UpdateDepartment(txn, input);
     if (!d.ok()) return d;
-    audit.Append(txn, AuditOf(ctx, id == 0 ? "department.create" : "department.update", "department", d->id,
-                              d->name));
+    audit.Append(txn, AuditOf(ctx, id == 0 ? "department.create" : "department.update", "department", d->id, d->name));
     return d;
   });
   if (!saved.ok()) return http::ErrorResponse(saved.error(), ctx);
@@ -130,7 +126,8 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc, audit::Service& audi
               [&svc](http::Context&) {
                 Json list = svc.env().View([&](const storage::ReadTxn& txn) {
                   Json out = Json::array();
-                  for (const Role& r : svc.ListRoles(txn)) out.push_back(RoleJson(r, svc.CountUsersWithRole(txn, r.id)));
+                  for (const Role& r : svc.ListRoles(txn))
+                    out.push_back(RoleJson(r, svc.CountUsersWithRole(txn, r.id)));
                   return out;
                 });
                 return http::Json(200, {{"roles", list}});

@@ -5,6 +5,7 @@
 #include "daemon/core/utf8.hpp"
 #include "daemon/modules/roles/store.hpp"
 #include "storage/codec.hpp"
+#include "storage/links.hpp"
 
 namespace osiedle::roles {
 namespace {
@@ -22,9 +23,19 @@ Role Hydrate(Role r) {
   return r;
 }
 
-// Trims `s` in place and checks presence, UTF-8 and length.
+// Control characters other than tab and line ends (as core/json refuses them in input).
+bool HasControl(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+  });
+}
+
+// Trims `s` in place and checks presence, UTF-8, control characters (a NUL would cut a name key
+// short) and length.
 Status CheckText(std::string& s, const char* field, size_t max_len, bool required) {
   if (!utf8::IsValid(s)) return MakeError("utf8_invalid", field);
+  if (HasControl(s)) return MakeError("field_invalid", field, "control character");
   s = std::string(utf8::Trim(s));
   if (required && s.empty()) return MakeError("field_required", field);
   if (utf8::Length(s) > max_len) return MakeError("field_too_long", field);
@@ -121,7 +132,7 @@ Result<Role> Service::UpdateRole(storage::WriteTxn& txn, const Role& role) {
 }
 
 std::vector<uint64_t> Service::RolesOf(const storage::ReadTxn& txn, uint64_t user_id) const {
-  return store::ScanSecond(txn, user_roles_, user_id);
+  return storage::LinkedTo(txn, user_roles_, user_id);
 }
 
 std::set<std::string> Service::PermissionsOf(const storage::ReadTxn& txn, uint64_t user_id) const {
@@ -133,27 +144,17 @@ std::set<std::string> Service::PermissionsOf(const storage::ReadTxn& txn, uint64
   return out;
 }
 
-void Service::ReplaceLinks(storage::WriteTxn& txn, const storage::Table& forward, const storage::Table& backward,
-                           uint64_t a, const std::vector<uint64_t>& bs) {
-  for (uint64_t old : store::ScanSecond(txn, forward, a)) txn.Del(backward, store::PairKey(old, a));
-  txn.DelPrefix(forward, store::IdKey(a));
-  for (uint64_t b : bs) {
-    txn.Put(forward, store::PairKey(a, b), {});
-    txn.Put(backward, store::PairKey(b, a), {});
-  }
-}
-
 Status Service::SetUserRoles(storage::WriteTxn& txn, uint64_t user_id, const std::vector<uint64_t>& role_ids) {
   std::vector<uint64_t> ids = SortedUnique(role_ids);
   for (uint64_t id : ids) {
     if (!txn.Contains(roles_, store::IdKey(id))) return MakeError("role_not_found", "roles", std::to_string(id));
   }
-  ReplaceLinks(txn, user_roles_, role_users_, user_id, ids);
+  storage::ReplaceLinks(txn, user_roles_, role_users_, user_id, ids);
   return {};
 }
 
 std::vector<uint64_t> Service::UsersWithRole(const storage::ReadTxn& txn, uint64_t role_id) const {
-  return store::ScanSecond(txn, role_users_, role_id);
+  return storage::LinkedTo(txn, role_users_, role_id);
 }
 
 uint64_t Service::CountUsersWithRole(const storage::ReadTxn& txn, uint64_t role_id) const {
@@ -192,7 +193,8 @@ Status Service::CheckDepartmentFields(const storage::ReadTxn& txn, Department& d
   OSIEDLE_RETURN_IF_ERROR(CheckText(d.email, "email", 254, false));
   if (!d.email.empty()) {
     size_t at = d.email.find('@');
-    bool ok = at != std::string::npos && at > 0 && at + 1 < d.email.size() && d.email.find('@', at + 1) == std::string::npos &&
+    bool ok = at != std::string::npos && at > 0 && at + 1 < d.email.size() &&
+              d.email.find('@', at + 1) == std::string::npos &&
               d.email.find_first_of(" \t\r\n<>,;\"") == std::string::npos;
     if (!ok) return MakeError("email_invalid", "email");
   }
@@ -221,7 +223,7 @@ Result<Department> Service::UpdateDepartment(storage::WriteTxn& txn, const Depar
 }
 
 std::vector<uint64_t> Service::DepartmentsOf(const storage::ReadTxn& txn, uint64_t user_id) const {
-  return store::ScanSecond(txn, user_departments_, user_id);
+  return storage::LinkedTo(txn, user_departments_, user_id);
 }
 
 Status Service::SetUserDepartments(storage::WriteTxn& txn, uint64_t user_id, const std::vector<uint64_t>& ids) {
@@ -231,12 +233,12 @@ Status Service::SetUserDepartments(storage::WriteTxn& txn, uint64_t user_id, con
       return MakeError("department_not_found", "departments", std::to_string(id));
     }
   }
-  ReplaceLinks(txn, user_departments_, department_users_, user_id, sorted);
+  storage::ReplaceLinks(txn, user_departments_, department_users_, user_id, sorted);
   return {};
 }
 
 std::vector<uint64_t> Service::UsersInDepartment(const storage::ReadTxn& txn, uint64_t department_id) const {
-  return store::ScanSecond(txn, department_users_, department_id);
+  return storage::LinkedTo(txn, department_users_, department_id);
 }
 
 }  // namespace osiedle::roles

@@ -112,9 +112,6 @@ class Service {
  private:
   Status CheckRoleFields(const storage::ReadTxn& txn, Role& role, uint64_t self_id) const;
   Status CheckDepartmentFields(const storage::ReadTxn& txn, Department& d, uint64_t self_id) const;
-  // Replaces the (a → b) links of `a` in `forward` and mirrors them in `backward`.
-  static void ReplaceLinks(storage::WriteTxn& txn, const storage::Table& forward, const storage::Table& backward,
-                           uint64_t a, const std::vector<uint64_t>& bs);
 
   storage::Env& env_;
   storage::Table roles_;             // roles.roles: u64 id → role

@@ -42,15 +42,4 @@ std::optional<Department> DecodeDepartment(uint64_t id, std::string_view value) 
 
 std::string IdKey(uint64_t id) { return storage::Key().U64(id); }
 
-std::string PairKey(uint64_t a, uint64_t b) { return storage::Key().U64(a).U64(b); }
-
-std::vector<uint64_t> ScanSecond(const storage::ReadTxn& txn, const storage::Table& t, uint64_t a) {
-  std::vector<uint64_t> out;
-  txn.Scan(t, IdKey(a), [&](std::string_view k, std::string_view) {
-    if (k.size() == 16) out.push_back(storage::GetU64BE(k.substr(8)));
-    return true;
-  });
-  return out;
-}
-
 }  // namespace osiedle::roles::store

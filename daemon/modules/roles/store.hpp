@@ -23,8 +23,5 @@ std::string EncodeDepartment(const Department& d);
 std::optional<Department> DecodeDepartment(uint64_t id, std::string_view value);
 
 std::string IdKey(uint64_t id);
-std::string PairKey(uint64_t a, uint64_t b);
-// Second halves of the (a, b) keys under prefix a, in order.
-std::vector<uint64_t> ScanSecond(const storage::ReadTxn& txn, const storage::Table& t, uint64_t a);
 
 }  // namespace osiedle::roles::store

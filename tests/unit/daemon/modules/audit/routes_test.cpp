@@ -5,10 +5,9 @@
 
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "daemon/core/crypto.hpp"
 
@@ -87,8 +86,11 @@ TEST_F(AuditRoutesTest, FiltersByActorAndActionPrefix) {
 }
 
 TEST_F(AuditRoutesTest, RejectsMalformedQueryParameters) {
-  for (auto [name, value] : std::vector<std::pair<std::string, std::string>>{
-           {"limit", "abc"}, {"limit", "501"}, {"before", "-1"}, {"actor", "1e3"}, {"user", "99999999999999999999999"}}) {
+  for (auto [name, value] : std::vector<std::pair<std::string, std::string>>{{"limit", "abc"},
+                                                                             {"limit", "501"},
+                                                                             {"before", "-1"},
+                                                                             {"actor", "1e3"},
+                                                                             {"user", "99999999999999999999999"}}) {
     auto r = Get("/api/v1/admin/audit", {{name, value}});
     EXPECT_EQ(r.status, 400) << name << "=" << value;
     auto body = nlohmann::json::parse(r.body, nullptr, false);

@@ -15,11 +15,26 @@ namespace {
 
 // Filter with named setters: List(Q().Actor(20).Limit(3)).
 struct Q : Filter {
-  Q& Actor(uint64_t id) { actor_id = id; return *this; }
-  Q& Subject(uint64_t id) { subject_user_id = id; return *this; }
-  Q& Prefix(std::string p) { action_prefix = std::move(p); return *this; }
-  Q& Before(uint64_t id) { before_id = id; return *this; }
-  Q& Limit(size_t n) { limit = n; return *this; }
+  Q& Actor(uint64_t id) {
+    actor_id = id;
+    return *this;
+  }
+  Q& Subject(uint64_t id) {
+    subject_user_id = id;
+    return *this;
+  }
+  Q& Prefix(std::string p) {
+    action_prefix = std::move(p);
+    return *this;
+  }
+  Q& Before(uint64_t id) {
+    before_id = id;
+    return *this;
+  }
+  Q& Limit(size_t n) {
+    limit = n;
+    return *this;
+  }
 };
 
 // A fresh LMDB store in a temp dir with the audit tables.
@@ -72,7 +87,8 @@ class AuditTest : public ::testing::Test {
   }
   void Delete(uint64_t id) {
     storage::Table log = env_->OpenTable("audit.log");
-    auto st = env_->Update([&](storage::WriteTxn& t) -> Result<bool> { return t.Del(log, storage::Key().U64(id).Build()); });
+    auto st =
+        env_->Update([&](storage::WriteTxn& t) -> Result<bool> { return t.Del(log, storage::Key().U64(id).Build()); });
     ASSERT_TRUE(st.ok() && *st);
   }
   static std::vector<uint64_t> Ids(const std::vector<Entry>& entries) {
@@ -193,11 +209,11 @@ TEST_F(AuditTest, ListPagesNewestFirstWithBeforeId) {
 }
 
 TEST_F(AuditTest, SubjectFilterFindsActionsByAndAboutTheUser) {
-  Add(10, "auth.login", 10);               // 1: by 10 about 10
-  Add(20, "registration.approve", 10);     // 2: by 20 about 10
-  Add(20, "role.create");                  // 3: by 20
-  Add(10, "auth.logout");                  // 4: by 10
-  Add(30, "user.block", 40);               // 5: other users
+  Add(10, "auth.login", 10);            // 1: by 10 about 10
+  Add(20, "registration.approve", 10);  // 2: by 20 about 10
+  Add(20, "role.create");               // 3: by 20
+  Add(10, "auth.logout");               // 4: by 10
+  Add(30, "user.block", 40);            // 5: other users
   EXPECT_EQ(Ids(svc_->List(Q().Subject(10))), (std::vector<uint64_t>{4, 2, 1}));
   EXPECT_EQ(Ids(svc_->List(Q().Subject(10).Before(4).Limit(1))), (std::vector<uint64_t>{2}));
   EXPECT_EQ(Ids(svc_->List(Q().Actor(20))), (std::vector<uint64_t>{3, 2}));

@@ -2,10 +2,8 @@
 // A temp LMDB store with the real roles service and an in-memory identity of 300 users, wired
 // through the production IdentityDirectory adapter. Oracle() recomputes membership by brute force.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -15,6 +13,7 @@
 #include "daemon/modules/groups/identity_directory.hpp"
 #include "daemon/modules/groups/service.hpp"
 #include "daemon/modules/roles/service.hpp"
+#include "tests/unit/daemon/modules/roles/test_support.hpp"
 
 namespace osiedle::groups::testing {
 
@@ -68,22 +67,7 @@ inline constexpr int64_t kDay = 86400;
 
 class GroupsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/osiedle-groups-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    env_ = storage::Env::Open(dir_);
-    roles_ = std::make_unique<roles::Service>(*env_);
-    directory_ = std::make_unique<IdentityDirectory<FakeIdentity>>(identity_, *roles_);
-    svc_ = std::make_unique<Service>(*env_, *directory_, clock_);
-    Populate();
-  }
-  void TearDown() override {
-    svc_.reset();
-    roles_.reset();
-    env_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { Populate(); }
 
   // Users 1..300: status, flats, logins, roles and departments follow the id (see comments).
   void Populate() {
@@ -93,37 +77,38 @@ class GroupsTest : public ::testing::Test {
     identity_.buildings[20] = {20, 2, "Wrzosowa 20"};
     const uint64_t building_of[] = {10, 11, 20};
     ASSERT_TRUE(env_->Update([&](storage::WriteTxn& t) -> Status {
-      roles_->SeedBuiltins(t);
-      auto d = roles_->CreateDepartment(t, roles::Department{0, "Techniczny", ""});
-      if (!d.ok()) return d.error();
-      dept_ = d->id;
-      for (uint64_t i = 1; i <= kUsers; ++i) {
-        identity::User u;
-        u.id = i;
-        u.email = "u" + std::to_string(i) + "@example.pl";
-        u.status = i % 50 == 1 ? UserStatus::kDeleted
-                   : i % 50 == 2 ? UserStatus::kBlocked
-                   : i % 50 == 3 ? UserStatus::kPending
-                                 : UserStatus::kActive;
-        u.last_login_at = i % 7 == 0 ? 0 : now - 3 * kDay;
-        u.last_seen_at = i % 5 == 0 ? now - 40 * kDay : i % 5 == 1 ? 0 : now - kDay;
-        identity_.users[i] = u;
-        if (i % 10 != 0) {  // every tenth user has no verified flat
-          identity::Flat f;
-          f.id = 1000 + i;
-          f.building_id = building_of[i % 3];
-          f.staircase = i % 2 == 0 ? "A" : "B";
-          f.number = std::to_string(i);
-          identity_.flats[i].push_back(f);
-        }
-        if (i % 40 == 4) identity_.pending_registrations.insert(i);
-        std::vector<uint64_t> r = {roles::kResident};
-        if (i % 25 == 0) r.push_back(roles::kStaff);
-        OSIEDLE_RETURN_IF_ERROR(roles_->SetUserRoles(t, i, r));
-        if (i % 30 == 0) OSIEDLE_RETURN_IF_ERROR(roles_->SetUserDepartments(t, i, {dept_}));
-      }
-      return {};
-    }).ok());
+                      roles_->SeedBuiltins(t);
+                      auto d = roles_->CreateDepartment(t, roles::Department{0, "Techniczny", ""});
+                      if (!d.ok()) return d.error();
+                      dept_ = d->id;
+                      for (uint64_t i = 1; i <= kUsers; ++i) {
+                        identity::User u;
+                        u.id = i;
+                        u.email = "u" + std::to_string(i) + "@example.pl";
+                        u.status = i % 50 == 1   ? UserStatus::kDeleted
+                                   : i % 50 == 2 ? UserStatus::kBlocked
+                                   : i % 50 == 3 ? UserStatus::kPending
+                                                 : UserStatus::kActive;
+                        u.last_login_at = i % 7 == 0 ? 0 : now - 3 * kDay;
+                        u.last_seen_at = i % 5 == 0 ? now - 40 * kDay : i % 5 == 1 ? 0 : now - kDay;
+                        identity_.users[i] = u;
+                        if (i % 10 != 0) {  // every tenth user has no verified flat
+                          identity::Flat f;
+                          f.id = 1000 + i;
+                          f.building_id = building_of[i % 3];
+                          f.staircase = i % 2 == 0 ? "A" : "B";
+                          f.number = std::to_string(i);
+                          identity_.flats[i].push_back(f);
+                        }
+                        if (i % 40 == 4) identity_.pending_registrations.insert(i);
+                        std::vector<uint64_t> r = {roles::kResident};
+                        if (i % 25 == 0) r.push_back(roles::kStaff);
+                        OSIEDLE_RETURN_IF_ERROR(roles_->SetUserRoles(t, i, r));
+                        if (i % 30 == 0) OSIEDLE_RETURN_IF_ERROR(roles_->SetUserDepartments(t, i, {dept_}));
+                      }
+                      return {};
+                    })
+                    .ok());
   }
 
   static bool Eligible(const identity::User& u) {
@@ -161,13 +146,13 @@ class GroupsTest : public ::testing::Test {
     return env_->View(std::forward<F>(f));
   }
 
-  std::string dir_;
+  osiedle::testing::TempStore store_;
+  storage::Env* env_ = &store_.env();
   FakeClock clock_;
   FakeIdentity identity_;
-  std::unique_ptr<storage::Env> env_;
-  std::unique_ptr<roles::Service> roles_;
-  std::unique_ptr<Directory> directory_;
-  std::unique_ptr<Service> svc_;
+  std::unique_ptr<roles::Service> roles_ = std::make_unique<roles::Service>(*env_);
+  std::unique_ptr<Directory> directory_ = std::make_unique<IdentityDirectory<FakeIdentity>>(identity_, *roles_);
+  std::unique_ptr<Service> svc_ = std::make_unique<Service>(*env_, *directory_, clock_);
   uint64_t dept_ = 0;
   int counter_ = 0;
 };

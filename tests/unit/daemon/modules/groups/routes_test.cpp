@@ -19,24 +19,9 @@ class GroupsRoutesTest : public GroupsTest {
     principal_.kind = http::Principal::Kind::kSession;
     principal_.user_id = 25;
   }
-  void TearDown() override {
-    audit_.reset();
-    GroupsTest::TearDown();
-  }
   http::Response Call(const std::string& method, const std::string& path, const std::string& body = "",
                       std::map<std::string, std::string> query = {}) {
-    http::Request req;
-    req.method = method;
-    req.path = path;
-    req.body = body;
-    req.query = std::move(query);
-    const http::Route* route = table_.Match(method, path, &req.params);
-    if (route == nullptr) {
-      ADD_FAILURE() << "no route " << method << " " << path;
-      return {};
-    }
-    http::Context ctx{req, principal_};
-    return route->handler(ctx);
+    return osiedle::testing::CallRoute(table_, principal_, method, path, body, std::move(query));
   }
   static std::string Code(const http::Response& r) { return json::parse(r.body)["error"]["code"]; }
 

@@ -82,15 +82,17 @@ TEST(GroupsRuleJson, LimitsDepthAndLeaves) {
 }
 
 TEST(GroupsRuleJson, DetailNamesThePlace) {
-  auto r = RuleFromJson(json::parse(R"({"op":"or","rules":[{"field":"role","value":1},{"field":"role","value":"x"}]})"));
+  auto r =
+      RuleFromJson(json::parse(R"({"op":"or","rules":[{"field":"role","value":1},{"field":"role","value":"x"}]})"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "rule");
   EXPECT_NE(r.error().detail.find("rules[1].value"), std::string::npos) << r.error().detail;
 }
 
 TEST(GroupsStore, GroupCodecRoundTripsAndRejectsCorruption) {
-  auto rule = RuleFromJson(json::parse(
-      R"({"op":"or","rules":[{"field":"staircase","value":{"building":11,"staircase":"B"}},{"field":"inactive_days","value":7}]})"));
+  auto rule =
+      RuleFromJson(json::parse(R"({"op":"or","rules":[{"field":"staircase","value":{"building":11,"staircase":"B"}},)"
+                               R"({"field":"inactive_days","value":7}]})"));
   ASSERT_TRUE(rule.ok());
   Group g{42, "Klatka B", "opis", GroupKind::kRule, *rule, 100, 200};
   std::string v = Store::Encode(g);

@@ -183,9 +183,7 @@ TEST(AuthService, ChangePasswordEndsOtherSessions) {
   auto s1 = f.id.auth.Login({"a@example.pl", kPassword, ""}, kClient);
   auto s2 = f.id.auth.Login({"a@example.pl", kPassword, ""}, kClient);
   ASSERT_TRUE(s1.ok() && s2.ok());
-  EXPECT_EQ(f.id.auth.ChangePassword(uid, s1->session.id, "wrong-one-123", "nowe-haslo-2025", As(uid))
-                .error()
-                .code,
+  EXPECT_EQ(f.id.auth.ChangePassword(uid, s1->session.id, "wrong-one-123", "nowe-haslo-2025", As(uid)).error().code,
             "password_incorrect");
   ASSERT_TRUE(f.id.auth.ChangePassword(uid, s1->session.id, kPassword, "nowe-haslo-2025", As(uid)).ok());
   EXPECT_TRUE(f.id.auth.ResolveSession(s1->token).ok());

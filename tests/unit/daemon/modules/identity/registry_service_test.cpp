@@ -13,15 +13,18 @@ using testing::Fixture;
 
 TEST(RegistryService, ImportsGoodLinesAndReportsBadOnes) {
   Fixture f;
-  std::string csv = "budynek;lokal;powierzchnia;kw\n"
-                    "Lazurowa 12;1;52,3;" + Fixture::Kw(1) + "\n"
-                    "Lazurowa 12;2;abc;\n"
-                    "Lazurowa 12;3;40;WA4M/00000003/0\n"
-                    "Lazurowa 12;4;40;WA4M-3\n"
-                    ";5;40;\n"
-                    "Lazurowa 12;;40;\n"
-                    "Lazurowa 12;7\n"
-                    "Lazurowa 14;1;;\n";
+  std::string csv =
+      "budynek;lokal;powierzchnia;kw\n"
+      "Lazurowa 12;1;52,3;" +
+      Fixture::Kw(1) +
+      "\n"
+      "Lazurowa 12;2;abc;\n"
+      "Lazurowa 12;3;40;WA4M/00000003/0\n"
+      "Lazurowa 12;4;40;WA4M-3\n"
+      ";5;40;\n"
+      "Lazurowa 12;;40;\n"
+      "Lazurowa 12;7\n"
+      "Lazurowa 14;1;;\n";
   // Make the checksum of line 4 wrong whatever the right digit is.
   std::string good3 = Fixture::Kw(3);
   std::string bad3 = good3.substr(0, good3.size() - 1) + (good3.back() == '0' ? "1" : "0");
@@ -67,8 +70,10 @@ TEST(RegistryService, ReimportIsIdempotentAndCountsUpdates) {
 
 TEST(RegistryService, ReadsPolishHeadersWithDiacriticsAndCommas) {
   Fixture f;
-  std::string csv = "\xEF\xBB\xBFOsiedle,Budynek,Klatka,Lokal,Powierzchnia,KW,Nr członkowski\r\n"
-                    "Zielone,Łąkowa 1,A,12a,\"48,5\",\"" + Fixture::Kw(9) + "\",C-77\r\n";
+  std::string csv =
+      "\xEF\xBB\xBFOsiedle,Budynek,Klatka,Lokal,Powierzchnia,KW,Nr członkowski\r\n"
+      "Zielone,Łąkowa 1,A,12a,\"48,5\",\"" +
+      Fixture::Kw(9) + "\",C-77\r\n";
   auto r = f.id.registry.ImportFlats(csv, 0);
   ASSERT_TRUE(r.ok()) << r.error().code;
   ASSERT_EQ(r->imported, 1u) << (r->errors.empty() ? "" : r->errors[0].code);
@@ -121,9 +126,9 @@ TEST(RegistryService, Imports20000FlatsInOneTransaction) {
   Fixture f;
   std::string csv = "osiedle;budynek;klatka;lokal;powierzchnia;kw;nr_czlonkowski\n";
   for (int i = 0; i < 20000; ++i) {
-    csv += "Osiedle " + std::to_string(i % 2) + ";Lazurowa " + std::to_string(i / 1000) + ";" +
-           std::to_string(i % 4) + ";" + std::to_string(i % 1000 + 1) + ";52,5;" +
-           kw::Make("WA4M", static_cast<uint32_t>(i)) + ";M" + std::to_string(i) + "\n";
+    csv += "Osiedle " + std::to_string(i % 2) + ";Lazurowa " + std::to_string(i / 1000) + ";" + std::to_string(i % 4) +
+           ";" + std::to_string(i % 1000 + 1) + ";52,5;" + kw::Make("WA4M", static_cast<uint32_t>(i)) + ";M" +
+           std::to_string(i) + "\n";
   }
   auto start = std::chrono::steady_clock::now();
   auto r = f.id.registry.ImportFlats(csv, 0);

@@ -107,7 +107,8 @@ TEST(IdentityService, ApproveActivatesUserGivesResidentRoleAndMailsPortalLink) {
   ASSERT_EQ(mails.size(), 2u);
   bool found = false;
   for (const auto& m : mails) {
-    if (m.mail.subject == "Twoje konto jest gotowe") found = m.mail.body.find("https://portal.test") != std::string::npos;
+    if (m.mail.subject == "Twoje konto jest gotowe")
+      found = m.mail.body.find("https://portal.test") != std::string::npos;
   }
   EXPECT_TRUE(found);
   auto again = f.id.users.Approve(r->registration_id, As(42));

@@ -114,7 +114,8 @@ TEST(OutboxMime, BuildsACrlfMessageWithBase64BodyLines) {
   // The body's LF line ends were encoded as CRLF: "koniec\r\n" at the end.
   std::string body = m.substr(m.find("\r\n\r\n") + 4);
   std::string flat;
-  for (char c : body) if (c != '\r' && c != '\n') flat.push_back(c);
+  for (char c : body)
+    if (c != '\r' && c != '\n') flat.push_back(c);
   EXPECT_EQ(flat, Base64(std::string(200, 'x') + "\r\nkoniec\r\n"));
 }
 

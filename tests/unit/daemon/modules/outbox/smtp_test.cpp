@@ -3,6 +3,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -12,11 +13,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "daemon/modules/outbox/service.hpp"
 
@@ -25,8 +25,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSupport = fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path().parent_path() /
-                          "support";
+const fs::path kSupport =
+    fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path().parent_path() / "support";
 
 // Python's own e-mail parser decodes what the sink stored: an independent check of our MIME.
 constexpr const char* kDecoder = R"PY(
@@ -55,13 +55,14 @@ class SmtpSink {
  public:
   explicit SmtpSink(std::vector<std::string> extra = {}) : dir_(MakeTempDir("osiedle-smtp")) {
     out_ = dir_ + "/out";
-    std::vector<std::string> args = {"/usr/bin/python3", (kSupport / "smtp_sink.py").string(), "--port", "0",
-                                     "--out", out_};
+    std::vector<std::string> args = {
+        "/usr/bin/python3", (kSupport / "smtp_sink.py").string(), "--port", "0", "--out", out_};
     args.insert(args.end(), extra.begin(), extra.end());
     int fds[2];
     if (pipe(fds) != 0) return;
     pid_ = fork();
     if (pid_ == 0) {
+      prctl(PR_SET_PDEATHSIG, SIGTERM);  // no orphaned sink if the test binary dies
       dup2(fds[1], 1);
       close(fds[0]);
       close(fds[1]);

@@ -1,11 +1,11 @@
 #include "daemon/modules/roles/routes.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+
+#include "tests/unit/daemon/modules/roles/test_support.hpp"
 
 namespace osiedle::roles {
 namespace {
@@ -15,59 +15,35 @@ using nlohmann::json;
 class RolesRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/osiedle-roles-routes-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    env_ = storage::Env::Open(dir_);
-    svc_ = std::make_unique<Service>(*env_);
-    audit_ = std::make_unique<audit::Service>(*env_, clock_);
     ASSERT_TRUE(env_->Update([&](storage::WriteTxn& t) -> Status {
-      svc_->SeedBuiltins(t);
-      return {};
-    }).ok());
+                      svc_->SeedBuiltins(t);
+                      return {};
+                    })
+                    .ok());
     RegisterRoutes(table_, *svc_, *audit_);
     principal_.kind = http::Principal::Kind::kSession;
     principal_.user_id = 7;
   }
-  void TearDown() override {
-    audit_.reset();
-    svc_.reset();
-    env_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  // Runs the matching handler as principal_ (the permission check is the dispatcher's job).
   http::Response Call(const std::string& method, const std::string& path, const std::string& body = "") {
-    http::Request req;
-    req.method = method;
-    req.path = path;
-    req.body = body;
-    req.client_ip = "192.0.2.1";
-    req.headers["user-agent"] = "unit-test";
-    const http::Route* route = table_.Match(method, path, &req.params);
-    if (route == nullptr) {
-      ADD_FAILURE() << "no route " << method << " " << path;
-      return {};
-    }
-    http::Context ctx{req, principal_};
-    return route->handler(ctx);
+    return osiedle::testing::CallRoute(table_, principal_, method, path, body);
   }
   static std::string Code(const http::Response& r) { return json::parse(r.body)["error"]["code"]; }
 
-  std::string dir_;
+  osiedle::testing::TempStore store_;
+  storage::Env* env_ = &store_.env();
   FakeClock clock_;
-  std::unique_ptr<storage::Env> env_;
-  std::unique_ptr<Service> svc_;
-  std::unique_ptr<audit::Service> audit_;
+  std::unique_ptr<Service> svc_ = std::make_unique<Service>(*env_);
+  std::unique_ptr<audit::Service> audit_ = std::make_unique<audit::Service>(*env_, clock_);
   http::RouteTable table_;
   http::Principal principal_;
 };
 
 TEST_F(RolesRoutesTest, EveryRouteHasARegistryPermission) {
   std::map<std::string, std::string> want = {
-      {"GET /api/v1/admin/permissions", "roles:manage"},   {"GET /api/v1/admin/roles", "users:manage"},
-      {"GET /api/v1/admin/roles/{id}", "users:manage"},    {"POST /api/v1/admin/roles", "roles:manage"},
-      {"PUT /api/v1/admin/roles/{id}", "roles:manage"},    {"GET /api/v1/admin/departments", "users:read"},
-      {"POST /api/v1/admin/departments", "roles:manage"},  {"PUT /api/v1/admin/departments/{id}", "roles:manage"},
+      {"GET /api/v1/admin/permissions", "roles:manage"},  {"GET /api/v1/admin/roles", "users:manage"},
+      {"GET /api/v1/admin/roles/{id}", "users:manage"},   {"POST /api/v1/admin/roles", "roles:manage"},
+      {"PUT /api/v1/admin/roles/{id}", "roles:manage"},   {"GET /api/v1/admin/departments", "users:read"},
+      {"POST /api/v1/admin/departments", "roles:manage"}, {"PUT /api/v1/admin/departments/{id}", "roles:manage"},
   };
   ASSERT_EQ(table_.routes().size(), want.size());
   for (const auto& r : table_.routes()) {

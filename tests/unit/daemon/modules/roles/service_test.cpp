@@ -1,31 +1,19 @@
 #include "daemon/modules/roles/service.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <memory>
+
+#include "tests/unit/daemon/modules/roles/test_support.hpp"
 
 namespace osiedle::roles {
 namespace {
 
-// A fresh LMDB store in a temp dir with the roles tables and built-ins.
+// A fresh LMDB store with the roles tables and built-ins.
 class RolesTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/osiedle-roles-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    env_ = storage::Env::Open(dir_);
-    svc_ = std::make_unique<Service>(*env_);
-    Seed();
-  }
-  void TearDown() override {
-    svc_.reset();
-    env_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { Seed(); }
   void Seed() {
     auto st = env_->Update([&](storage::WriteTxn& t) -> Status {
       svc_->SeedBuiltins(t);
@@ -50,15 +38,15 @@ class RolesTest : public ::testing::Test {
     return env_->View(std::forward<F>(f));
   }
 
-  std::string dir_;
-  std::unique_ptr<storage::Env> env_;
-  std::unique_ptr<Service> svc_;
+  osiedle::testing::TempStore store_;
+  storage::Env* env_ = &store_.env();
+  std::unique_ptr<Service> svc_ = std::make_unique<Service>(*env_);
 };
 
 TEST(RolesRegistry, ContainsFoundationPermissionsWithModules) {
-  for (const char* p : {"users:read", "users:verify", "users:manage", "roles:manage", "groups:read", "groups:manage",
-                        "flats:read", "flats:import", "audit:read", "outbox:read", "settings:manage", "news:publish",
-                        "documents:manage"}) {
+  for (const char* p :
+       {"users:read", "users:verify", "users:manage", "roles:manage", "groups:read", "groups:manage", "flats:read",
+        "flats:import", "audit:read", "outbox:read", "settings:manage", "news:publish", "documents:manage"}) {
     EXPECT_TRUE(IsKnownPermission(p)) << p;
   }
   EXPECT_FALSE(IsKnownPermission("users:fly"));
@@ -171,6 +159,9 @@ TEST_F(RolesTest, RefusesDuplicateOrEmptyName) {
   auto bad = Create("a\xff", {});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, "utf8_invalid");
+  auto nul = Create(std::string("a\0b", 3), {});
+  ASSERT_FALSE(nul.ok());
+  EXPECT_EQ(nul.error().code, "field_invalid");
   auto longname = Create(std::string(101, 'x'), {});
   ASSERT_FALSE(longname.ok());
   EXPECT_EQ(longname.error().code, "field_too_long");
