@@ -86,6 +86,7 @@ BODIES = {
     "email": obj({"email": S}, ["email"]),
     "reset_confirm": obj({"token": S, "password": S}, ["token", "password"]),
     "empty": obj({}),
+    "profile": obj({"first_name": S, "last_name": S, "phone": S, "lang": S}),
 }
 
 # (method, path, permission, summary, request body key or None, 2xx status, 2xx schema or None)
@@ -102,6 +103,10 @@ OPS = [
      "reset_confirm", 200, None),
     ("GET", "/api/v1/me", "authenticated", "The caller: user, flats, roles, permissions, csrf_token", None, 200,
      ref("Me")),
+    ("PATCH", "/api/v1/me", "authenticated", "Change own names, phone or language", "profile", 200,
+     obj({"user": ref("User")})),
+    ("GET", "/api/v1/public/site", "public", "The cooperative's name and office contact", None, 200,
+     obj({"name": S, "office": obj({"phone": S, "email": S, "address": S, "hours": S})})),
     ("GET", "/api/v1/me/export", "authenticated", "All my data as JSON (RODO)", None, 200, {"type": "object"}),
     ("POST", "/api/v1/me/deletion-request", "authenticated", "Ask for my account to be deleted (RODO)", "empty",
      200, None),

@@ -60,6 +60,17 @@ void App::RegisterRoutes() {
 
   routes.Add({"GET", "/healthz", http::kPublic,
               [](http::Context&) { return http::Json(200, {{"status", "ok"}}); }, "liveness check"});
+  routes.Add({"GET", "/api/v1/public/site", http::kPublic,
+              [this](http::Context&) {
+                const bool demo_name = cfg.demo && cfg.site_name == "Osiedle";
+                return http::Json(200, {{"name", demo_name ? "SM Lazurowa (demo)" : cfg.site_name},
+                                        {"office",
+                                         {{"phone", cfg.office_phone},
+                                          {"email", cfg.office_email},
+                                          {"address", cfg.office_address},
+                                          {"hours", cfg.office_hours}}}});
+              },
+              "the cooperative's name and office contact (for the portal)"});
   routes.Add({"GET", "/api/v1/openapi.json", http::kPublic,
               [](http::Context&) {
                 http::Response r;

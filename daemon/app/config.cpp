@@ -30,6 +30,13 @@ po::options_description Options(Config& c) {
       ("body-timeout", po::value(&c.body_timeout_s)->default_value(c.body_timeout_s), "seconds")
       ("keepalive-timeout", po::value(&c.keepalive_timeout_s)->default_value(c.keepalive_timeout_s), "seconds")
       ("log-level", po::value(&c.log_level)->default_value(c.log_level), "trace|debug|info|warn|error");
+  po::options_description site("Cooperative");
+  site.add_options()
+      ("site-name", po::value(&c.site_name)->default_value(c.site_name), "the cooperative's name on every page")
+      ("office-phone", po::value(&c.office_phone), "office phone shown to residents")
+      ("office-email", po::value(&c.office_email), "office e-mail shown to residents")
+      ("office-address", po::value(&c.office_address), "office address")
+      ("office-hours", po::value(&c.office_hours), "office opening hours");
   po::options_description mail("Mail");
   mail.add_options()
       ("smtp-url", po::value(&c.smtp_url), "smtp://host:587 or smtps://host:465; empty = mail stays queued")
@@ -49,7 +56,7 @@ po::options_description Options(Config& c) {
        po::value(&c.max_concurrent_password_hashes)->default_value(c.max_concurrent_password_hashes),
        "argon2id hashes at once (64 MiB each)");
   po::options_description all;
-  all.add(server).add(mail).add(acc);
+  all.add(server).add(site).add(mail).add(acc);
   return all;
 }
 

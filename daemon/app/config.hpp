@@ -26,6 +26,13 @@ struct Config {
   int body_timeout_s = 60;
   int keepalive_timeout_s = 75;
 
+  // What residents see: the cooperative's name and how to reach its office.
+  std::string site_name = "Osiedle";
+  std::string office_phone;
+  std::string office_email;
+  std::string office_address;
+  std::string office_hours;
+
   std::string smtp_url;
   std::string smtp_user;
   std::string smtp_password;

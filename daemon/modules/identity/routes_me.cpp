@@ -1,5 +1,6 @@
 // Routes of the logged-in user: /me, own flats, sessions, password, TOTP and RODO requests.
 #include "daemon/modules/identity/routes_util.hpp"
+#include "daemon/core/qr.hpp"
 
 namespace osiedle::identity::routes {
 
@@ -26,6 +27,25 @@ http::Response Me(Module& id, roles::Service& roles, http::Context& ctx) {
                           {"permissions", ctx.principal.permissions},
                           {"csrf_token", ctx.principal.csrf_token},
                           {"totp_enrollment_required", id.auth.TotpEnrollmentRequired(d->user, d->roles)}});
+}
+
+http::Response UpdateProfile(Module& id, http::Context& ctx) {
+  auto body = json::ParseObject(ctx.req.body);
+  if (!body.ok()) return http::ErrorResponse(body.error(), ctx);
+  json::Fields f(*body);
+  Service::ProfileUpdate up;
+  auto optional = [&](const char* name, size_t max_len) -> std::optional<std::string> {
+    if (!f.Has(name)) return std::nullopt;
+    return f.Str(name, {.required = false, .max_len = max_len});
+  };
+  up.first_name = optional("first_name", 100);
+  up.last_name = optional("last_name", 100);
+  up.phone = optional("phone", 32);
+  up.lang = optional("lang", 8);
+  if (auto st = f.Finish(); !st.ok()) return http::ErrorResponse(st.error(), ctx);
+  auto u = id.users.UpdateProfile(ctx.principal.user_id, up, ActorOf(ctx));
+  if (!u.ok()) return http::ErrorResponse(u.error(), ctx);
+  return http::Json(200, {{"user", UserJson(*u)}});
 }
 
 http::Response Export(Module& id, http::Context& ctx) {
@@ -100,7 +120,9 @@ http::Response ChangePassword(Module& id, http::Context& ctx) {
 http::Response TotpSetupRoute(Module& id, http::Context& ctx) {
   auto r = id.auth.SetupTotp(ctx.principal.user_id);
   if (!r.ok()) return http::ErrorResponse(r.error(), ctx);
-  return http::Json(200, {{"secret", r->secret_base32}, {"otpauth_uri", r->otpauth_uri}});
+  return http::Json(200, {{"secret", r->secret_base32},
+                          {"otpauth_uri", r->otpauth_uri},
+                          {"qr_data_uri", qr::SvgDataUri(r->otpauth_uri)}});
 }
 
 http::Response TotpEnable(Module& id, http::Context& ctx) {
@@ -143,6 +165,7 @@ void AddMeRoutes(http::RouteTable& t, Module& id, roles::Service& roles) {
   t.Add({"GET", "/api/v1/me/sessions", auth, bind(Sessions), "My sessions"});
   t.Add({"DELETE", "/api/v1/me/sessions/{id}", auth, bind(RevokeSession), "End one of my sessions"});
   t.Add({"POST", "/api/v1/me/password", auth, bind(ChangePassword), "Change my password (ends other sessions)"});
+  t.Add({"PATCH", "/api/v1/me", auth, bind(UpdateProfile), "Change own names, phone or language"});
   t.Add({"POST", "/api/v1/me/totp/setup", auth, bind(TotpSetupRoute), "Start TOTP enrolment"});
   t.Add({"POST", "/api/v1/me/totp/enable", auth, bind(TotpEnable), "Turn TOTP on with a first code"});
   t.Add({"POST", "/api/v1/me/totp/disable", auth, bind(TotpDisable), "Turn TOTP off (code or password)"});

@@ -167,6 +167,12 @@ class Service {
   std::vector<audit::Entry> Activity(uint64_t user_id, uint64_t before_id, size_t limit) const;
   // RODO: everything stored about the user. Errors: user_not_found.
   Result<UserExport> ExportUserData(uint64_t user_id) const;
+  // The user's own profile: names, phone, language (what is not set stays as it is).
+  // Errors: user_not_found, field_required/field_too_long/field_invalid (names), phone_invalid.
+  struct ProfileUpdate {
+    std::optional<std::string> first_name, last_name, phone, lang;
+  };
+  Result<User> UpdateProfile(uint64_t user_id, const ProfileUpdate& update, const Actor& actor);
   // RODO: marks the account for deletion by the office (idempotent) and audits it.
   // Errors: user_not_found.
   Status RequestDeletion(uint64_t user_id, const Actor& actor);

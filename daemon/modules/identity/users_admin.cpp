@@ -231,4 +231,34 @@ Status Service::RequestDeletion(uint64_t user_id, const Actor& actor) {
   });
 }
 
+Result<User> Service::UpdateProfile(uint64_t user_id, const ProfileUpdate& update, const Actor& actor) {
+  User changes;
+  if (update.first_name) {
+    auto v = NormalizeName(*update.first_name, "first_name");
+    if (!v.ok()) return v.error();
+    changes.first_name = *v;
+  }
+  if (update.last_name) {
+    auto v = NormalizeName(*update.last_name, "last_name");
+    if (!v.ok()) return v.error();
+    changes.last_name = *v;
+  }
+  if (update.phone) {
+    auto v = NormalizePhone(*update.phone);
+    if (!v.ok()) return v.error();
+    changes.phone = *v;
+  }
+  return store_.env().Update([&](storage::WriteTxn& t) -> Result<User> {
+    auto u = store_.GetUser(t, user_id);
+    if (!u || u->status == UserStatus::kDeleted) return MakeError("user_not_found");
+    if (update.first_name) u->first_name = changes.first_name;
+    if (update.last_name) u->last_name = changes.last_name;
+    if (update.phone) u->phone = changes.phone;
+    if (update.lang) u->lang = NormalizeLang(*update.lang);
+    store_.PutUser(t, *u);
+    audit_.Append(t, Audit(actor, "user.profile_update", "user", user_id, user_id));
+    return *u;
+  });
+}
+
 }  // namespace osiedle::identity

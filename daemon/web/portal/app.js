@@ -58,14 +58,6 @@ async function doLogout() {
   router.navigate('/');
 }
 
-// The mail's reset link is <public_url>/reset-password?token=…; turn it into the hash route.
-function adoptPathLinks() {
-  const { pathname, search } = window.location;
-  if (pathname === '/reset-password') {
-    window.history.replaceState(null, '', `/#/reset${search}`);
-  }
-}
-
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || window.location.protocol === 'file:') return;
   window.addEventListener('load', () => {
@@ -74,7 +66,6 @@ function registerServiceWorker() {
 }
 
 async function start() {
-  adoptPathLinks();
   try {
     await loadCatalog(undefined, ['common']);
   } catch {

@@ -170,7 +170,7 @@ TEST(AuthService, ResetLinkExpiresAfterAnHour) {
   uint64_t uid = f.ActiveResident("a@example.pl", 1);
   auto link = f.id.auth.IssuePasswordReset(uid, As(0));
   ASSERT_TRUE(link.ok());
-  EXPECT_EQ(link->rfind("https://portal.test/reset-password?token=", 0), 0u);
+  EXPECT_EQ(link->rfind("https://portal.test/#/reset?token=", 0), 0u);
   std::string token = link->substr(link->find("token=") + 6);
   f.clock.Advance(3601);
   EXPECT_EQ(f.id.auth.ConfirmPasswordReset(token, "nowe-haslo-2025", kClient).error().code, "reset_token_invalid");
