@@ -47,5 +47,7 @@ osiedle_install_packages() {
 # Configures (once) and builds the default preset from the repository root.
 osiedle_build() {
   local root="$1"
+  # ccache: hits across checkouts in different folders (CI clones anew each run).
+  export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
   (cd "$root" && cmake --preset default && cmake --build --preset default)
 }
