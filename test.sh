@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian 12, as root), builds, runs every test: unit + integration
-# (ctest), then a short libFuzzer smoke run. Prints a summary; exits non-zero on any failure.
+# (ctest), browser tests (tests/e2e), then a short libFuzzer smoke run. Prints a summary; exits non-zero on any failure.
 # Benchmarks are not here: tests/bench/run.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,7 +32,11 @@ summary() {
   echo "==================== summary ===================="
   printf '%s\n' "${SUMMARY[@]}"
   echo "total: ${SECONDS}s"
+  local passed failed
+  passed=$(printf '%s\n' "${SUMMARY[@]}" | grep -c '^PASS' || true)
+  failed=$(printf '%s\n' "${SUMMARY[@]}" | grep -c '^FAIL' || true)
   if ((FAILED)); then echo "RESULT: FAILED"; else echo "RESULT: OK"; fi
+  echo "steps: ${passed} passed, ${failed} failed"
 }
 
 run_fuzz() {
@@ -50,6 +54,8 @@ if ((FAILED)); then
   exit 1
 fi
 step "unit + integration tests (ctest)" ctest --preset default -j2 --timeout 600
+step "browser tests (tests/e2e: chromium + playwright-core)" \
+  env OSIEDLED="$ROOT/build/default/daemon/app/osiedled" tests/e2e/run.sh
 step "fuzz smoke (FUZZ_SECONDS=${FUZZ_SECONDS:-15} per target)" run_fuzz
 summary
 exit "$FAILED"

@@ -7,8 +7,9 @@ OSIEDLE_BUILD_PACKAGES=(cmake ninja-build ccache g++ pkg-config)
 OSIEDLE_LIB_PACKAGES=(libpistache-dev liblmdb-dev libsodium-dev libmbedtls-dev libboost-program-options-dev
   libgtest-dev nlohmann-json3-dev libspdlog-dev libcurl4-openssl-dev libsystemd-dev zlib1g-dev libqrencode-dev)
 OSIEDLE_TOOL_PACKAGES=(lmdb-utils)
-# Integration tests (real SMTP sink), fuzzing (libFuzzer), benchmarks (wrk vs nginx).
-OSIEDLE_TEST_PACKAGES=(python3 python3-aiosmtpd clang-14 libclang-rt-14-dev wrk nginx-light curl)
+# Integration tests (real SMTP sink), fuzzing (libFuzzer), browser tests (Debian's chromium; Node.js
+# comes from the machine or tests/e2e/run.sh installs Debian's), benchmarks (wrk vs nginx).
+OSIEDLE_TEST_PACKAGES=(python3 python3-aiosmtpd clang-14 libclang-rt-14-dev chromium wrk nginx-light curl)
 
 # Prints the packages of the given set(s) that are not installed.
 osiedle_missing_packages() {

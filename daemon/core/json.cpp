@@ -3,19 +3,6 @@
 #include "daemon/core/utf8.hpp"
 
 namespace osiedle::json {
-namespace {
-
-// Control characters other than tab and line ends have no place in form input, and a NUL would
-// cut a storage key short.
-bool HasForbiddenControl(std::string_view s) {
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 Result<Json> ParseObject(std::string_view body, size_t max_bytes, int max_depth) {
   if (body.size() > max_bytes) return MakeError("body_too_large");
@@ -68,23 +55,29 @@ std::string Fields::Str(const std::string& name, StrOpts opts) {
     Fail("field_type", name);
     return {};
   }
-  const std::string& raw = v->get_ref<const std::string&>();
+  auto s = Text(v->get_ref<const std::string&>(), name, opts.trim, opts.required && !opts.allow_empty, opts.max_len);
+  return s ? std::move(*s) : std::string();
+}
+
+std::optional<std::string> Fields::Text(const std::string& raw, const std::string& name, bool trim, bool nonempty,
+                                        size_t max_len) {
   if (!utf8::IsValid(raw)) {  // "\ud800" escapes decode to invalid UTF-8
     Fail("utf8_invalid", name);
-    return {};
+    return std::nullopt;
   }
-  std::string s(opts.trim ? utf8::Trim(raw) : std::string_view(raw));
-  if (s.empty() && opts.required && !opts.allow_empty) {
+  std::string s(trim ? utf8::Trim(raw) : std::string_view(raw));
+  if (s.empty() && nonempty) {
     Fail("field_required", name);
-    return {};
+    return std::nullopt;
   }
-  if (utf8::Length(s) > opts.max_len) {
+  if (utf8::Length(s) > max_len) {
     Fail("field_too_long", name);
-    return {};
+    return std::nullopt;
   }
-  if (HasForbiddenControl(s)) {
+  // Control characters other than tab and line ends have no place in form input.
+  if (utf8::HasControl(s)) {
     Fail("field_invalid", name);
-    return {};
+    return std::nullopt;
   }
   return s;
 }
@@ -123,54 +116,40 @@ std::optional<bool> Fields::Bool(const std::string& name, bool required) {
   return v->get<bool>();
 }
 
-std::vector<std::string> Fields::StrList(const std::string& name, bool required, size_t max_items, size_t max_len) {
-  std::vector<std::string> out;
+const Json* Fields::Array(const std::string& name, bool required, size_t max_items) {
   const Json* v = Raw(name, required);
-  if (v == nullptr) return out;
+  if (v == nullptr) return nullptr;
   if (!v->is_array()) {
     Fail("field_type", name);
-    return out;
+    return nullptr;
   }
   if (v->size() > max_items) {
     Fail("field_too_long", name);
-    return out;
+    return nullptr;
   }
+  return v;
+}
+
+std::vector<std::string> Fields::StrList(const std::string& name, bool required, size_t max_items, size_t max_len) {
+  std::vector<std::string> out;
+  const Json* v = Array(name, required, max_items);
+  if (v == nullptr) return out;
   for (const auto& item : *v) {
     if (!item.is_string()) {
       Fail("field_type", name);
       return {};
     }
-    const std::string& raw = item.get_ref<const std::string&>();
-    if (!utf8::IsValid(raw)) {
-      Fail("utf8_invalid", name);
-      return {};
-    }
-    std::string s(utf8::Trim(raw));
-    if (utf8::Length(s) > max_len) {
-      Fail("field_too_long", name);
-      return {};
-    }
-    if (HasForbiddenControl(s)) {
-      Fail("field_invalid", name);
-      return {};
-    }
-    out.push_back(std::move(s));
+    auto s = Text(item.get_ref<const std::string&>(), name, /*trim=*/true, /*nonempty=*/false, max_len);
+    if (!s) return {};
+    out.push_back(std::move(*s));
   }
   return out;
 }
 
 std::vector<uint64_t> Fields::IdList(const std::string& name, bool required, size_t max_items) {
   std::vector<uint64_t> out;
-  const Json* v = Raw(name, required);
+  const Json* v = Array(name, required, max_items);
   if (v == nullptr) return out;
-  if (!v->is_array()) {
-    Fail("field_type", name);
-    return out;
-  }
-  if (v->size() > max_items) {
-    Fail("field_too_long", name);
-    return out;
-  }
   for (const auto& item : *v) {
     // Ids are positive integers; a negative or fractional number is a type error.
     if (!item.is_number_unsigned() && !(item.is_number_integer() && item.get<int64_t>() > 0)) {

@@ -59,6 +59,12 @@ class Fields {
 
  private:
   void Fail(const char* code, const std::string& field);
+  // Checks a string value of field `name`: UTF-8, trim, emptiness (if `nonempty`), length, control
+  // characters. nullopt after Fail on the first problem.
+  std::optional<std::string> Text(const std::string& raw, const std::string& name, bool trim, bool nonempty,
+                                  size_t max_len);
+  // The array under `name` with at most `max_items` items, or nullptr (absent, or after Fail).
+  const Json* Array(const std::string& name, bool required, size_t max_items);
   const Json& obj_;
   std::set<std::string> seen_;
   std::optional<Error> error_;

@@ -135,4 +135,22 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+bool HasControl(std::string_view s, bool allow_line_breaks) {
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (allow_line_breaks && (c == '\t' || c == '\n' || c == '\r')) continue;
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
+Status CheckText(std::string& s, const char* field, size_t max_len, bool required) {
+  if (!IsValid(s)) return MakeError("utf8_invalid", field);
+  if (HasControl(s)) return MakeError("field_invalid", field, "control character");
+  s = std::string(Trim(s));
+  if (required && s.empty()) return MakeError("field_required", field);
+  if (Length(s) > max_len) return MakeError("field_too_long", field);
+  return {};
+}
+
 }  // namespace osiedle::utf8

@@ -2,7 +2,7 @@
 // here with RFC 6238), then logs in with password + a fresh code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, loginAdmin } from './lib/browser.mjs';
+import { launch, newPage, loginAdmin, checkA11y, shootBoth } from './lib/browser.mjs';
 import { adminApi, approvedResident } from './lib/setup.mjs';
 import { totp } from './lib/totp.mjs';
 
@@ -33,6 +33,8 @@ test('staff enrols TOTP and logs in with a computed code', async () => {
   assert.match(secret, /^[A-Z2-7]{16,}$/);
   const uri = await page.locator('#totp-uri').textContent();
   assert.match(uri, /^otpauth:\/\/totp\//);
+  await checkA11y(page, 'TOTP enrolment');
+  await shootBoth(page, 'admin-totp-enrol');
 
   const enrolStep = Math.floor(Date.now() / 30000);
   await page.getByLabel(/kod z aplikacji/i).fill(totp(secret));

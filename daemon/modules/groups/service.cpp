@@ -8,14 +8,6 @@
 namespace osiedle::groups {
 namespace {
 
-// Control characters other than tab and line ends (as core/json refuses them in input).
-bool HasControl(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char ch) {
-    auto c = static_cast<unsigned char>(ch);
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
-  });
-}
-
 Error RuleError(std::string detail) { return MakeError("group_rule_invalid", "rule", std::move(detail)); }
 
 Status CheckNode(const Rule& r, int depth, int& leaves) {
@@ -36,7 +28,7 @@ Status CheckNode(const Rule& r, int depth, int& leaves) {
     case RuleField::kStaircase:
       if (r.id == 0) return RuleError("staircase building must be a positive id");
       if (r.staircase.empty() || r.staircase.size() > kMaxStaircaseLen || !utf8::IsValid(r.staircase) ||
-          HasControl(r.staircase)) {
+          utf8::HasControl(r.staircase)) {
         return RuleError("staircase must be 1-16 characters");
       }
       return {};
@@ -48,17 +40,6 @@ Status CheckNode(const Rule& r, int depth, int& leaves) {
       return {};
   }
   return RuleError("unknown field");
-}
-
-// Trims `s` in place and checks presence, UTF-8, control characters (a NUL would cut a name key
-// short) and length.
-Status CheckText(std::string& s, const char* field, size_t max_len, bool required) {
-  if (!utf8::IsValid(s)) return MakeError("utf8_invalid", field);
-  if (HasControl(s)) return MakeError("field_invalid", field, "control character");
-  s = std::string(utf8::Trim(s));
-  if (required && s.empty()) return MakeError("field_required", field);
-  if (utf8::Length(s) > max_len) return MakeError("field_too_long", field);
-  return {};
 }
 
 }  // namespace
@@ -80,8 +61,8 @@ Result<Group> Service::Get(const storage::ReadTxn& txn, uint64_t id) const {
 }
 
 Status Service::CheckSpec(const storage::ReadTxn& txn, GroupSpec& spec, uint64_t self_id, std::string* folded) const {
-  OSIEDLE_RETURN_IF_ERROR(CheckText(spec.name, "name", kMaxNameLen, true));
-  OSIEDLE_RETURN_IF_ERROR(CheckText(spec.description, "description", kMaxDescriptionLen, false));
+  OSIEDLE_RETURN_IF_ERROR(utf8::CheckText(spec.name, "name", kMaxNameLen, true));
+  OSIEDLE_RETURN_IF_ERROR(utf8::CheckText(spec.description, "description", kMaxDescriptionLen, false));
   *folded = utf8::Fold(spec.name);
   uint64_t owner = store_.IdByName(txn, *folded);
   if (owner != 0 && owner != self_id) return MakeError("group_name_taken", "name");

@@ -25,12 +25,7 @@ User Redacted(User u) {
 
 AuthService::AuthService(Store& store, roles::Service& roles, audit::Service& audit, outbox::Service& outbox,
                          const Clock& clock, Options options)
-    : store_(store),
-      roles_(roles),
-      audit_(audit),
-      outbox_(outbox),
-      clock_(clock),
-      options_(std::move(options)),
+    : ServiceBase(store, roles, audit, outbox, clock, std::move(options)),
       by_account_(AccountPolicy(), kMaxThrottleKeys),
       by_address_(AddressPolicy(), kMaxThrottleKeys),
       reset_mails_(ResetMailPolicy(), kMaxThrottleKeys) {}
@@ -41,15 +36,8 @@ const std::string& AuthService::DummyHash() {
 }
 
 audit::Entry AuthService::Audit(const Actor& actor, std::string action, uint64_t subject, std::string detail) const {
-  audit::Entry e;
-  e.actor_id = actor.user_id ? actor.user_id : subject;
-  e.action = std::move(action);
-  e.target_type = "user";
-  e.target_id = subject;
-  e.subject_user_id = subject;
-  e.detail = std::move(detail);
-  e.ip = actor.ip;
-  e.user_agent = actor.user_agent;
+  audit::Entry e = ServiceBase::Audit(actor, std::move(action), "user", subject, subject, std::move(detail));
+  if (!e.actor_id) e.actor_id = subject;
   return e;
 }
 

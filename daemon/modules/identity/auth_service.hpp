@@ -15,6 +15,7 @@
 #include "daemon/modules/audit/service.hpp"
 #include "daemon/modules/identity/model.hpp"
 #include "daemon/modules/identity/options.hpp"
+#include "daemon/modules/identity/service_base.hpp"
 #include "daemon/modules/identity/store.hpp"
 #include "daemon/modules/identity/throttle.hpp"
 #include "daemon/modules/outbox/service.hpp"
@@ -49,7 +50,7 @@ struct TotpSetup {
   std::string otpauth_uri;
 };
 
-class AuthService {
+class AuthService : private ServiceBase {
  public:
   AuthService(Store& store, roles::Service& roles, audit::Service& audit, outbox::Service& outbox, const Clock& clock,
               Options options);
@@ -103,14 +104,9 @@ class AuthService {
   Status StoreResetToken(const User& user, const std::string& token, bool staff_issued, const Actor& actor);
   Result<LoginResult> StartSession(uint64_t user_id, int64_t totp_step, const Actor& actor);
   void AuditFailure(const Actor& actor, uint64_t user_id, const std::string& email, const char* why);
+  // ServiceBase::Audit about user `subject`; an anonymous actor counts as the subject.
   audit::Entry Audit(const Actor& actor, std::string action, uint64_t subject, std::string detail = {}) const;
 
-  Store& store_;
-  roles::Service& roles_;
-  audit::Service& audit_;
-  outbox::Service& outbox_;
-  const Clock& clock_;
-  Options options_;
   Throttle by_account_;
   Throttle by_address_;
   Throttle reset_mails_;

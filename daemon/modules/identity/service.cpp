@@ -19,7 +19,7 @@ struct Service::ClaimTarget {
 
 Service::Service(Store& store, roles::Service& roles, audit::Service& audit, outbox::Service& outbox,
                  const Clock& clock, Options options)
-    : store_(store), roles_(roles), audit_(audit), outbox_(outbox), clock_(clock), options_(std::move(options)) {}
+    : ServiceBase(store, roles, audit, outbox, clock, std::move(options)) {}
 
 void Service::ForEachUser(const storage::ReadTxn& txn, const std::function<bool(const User&)>& fn) const {
   store_.ForEachUser(txn, fn);
@@ -50,20 +50,6 @@ bool Service::HasPendingRegistration(const storage::ReadTxn& txn, uint64_t user_
 void Service::SetGroupHooks(GroupMemberFn is_member, GroupsOfFn groups_of) {
   is_member_ = std::move(is_member);
   groups_of_ = std::move(groups_of);
-}
-
-audit::Entry Service::Audit(const Actor& actor, std::string action, std::string target_type, uint64_t target_id,
-                            uint64_t subject, std::string detail) const {
-  audit::Entry e;
-  e.actor_id = actor.user_id;
-  e.action = std::move(action);
-  e.target_type = std::move(target_type);
-  e.target_id = target_id;
-  e.subject_user_id = subject;
-  e.detail = std::move(detail);
-  e.ip = actor.ip;
-  e.user_agent = actor.user_agent;
-  return e;
 }
 
 Result<Service::ClaimTarget> Service::CheckClaim(const storage::ReadTxn& t, uint64_t building_id,

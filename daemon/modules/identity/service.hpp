@@ -15,6 +15,7 @@
 #include "daemon/modules/audit/service.hpp"
 #include "daemon/modules/identity/model.hpp"
 #include "daemon/modules/identity/options.hpp"
+#include "daemon/modules/identity/service_base.hpp"
 #include "daemon/modules/identity/store.hpp"
 #include "daemon/modules/outbox/service.hpp"
 #include "daemon/modules/roles/service.hpp"
@@ -97,7 +98,7 @@ struct UserExport {
   std::vector<audit::Entry> audit;
 };
 
-class Service {
+class Service : private ServiceBase {
  public:
   Service(Store& store, roles::Service& roles, audit::Service& audit, outbox::Service& outbox, const Clock& clock,
           Options options);
@@ -186,15 +187,6 @@ class Service {
                      const std::string& kw, const Actor& actor, RegistrationReceipt* out);
   std::vector<FlatView> FlatViews(const storage::ReadTxn& t, uint64_t user_id) const;
   bool IsLastActiveAdmin(const storage::ReadTxn& t, uint64_t user_id) const;
-  audit::Entry Audit(const Actor& actor, std::string action, std::string target_type, uint64_t target_id,
-                     uint64_t subject, std::string detail = {}) const;
-
-  Store& store_;
-  roles::Service& roles_;
-  audit::Service& audit_;
-  outbox::Service& outbox_;
-  const Clock& clock_;
-  Options options_;
   GroupMemberFn is_member_;
   GroupsOfFn groups_of_;
 };

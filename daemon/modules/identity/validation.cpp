@@ -56,9 +56,7 @@ Result<std::string> NormalizeName(std::string_view input, const char* field) {
   std::string n = CleanText(input);
   if (n.empty()) return MakeError("field_required", field);
   if (utf8::Length(n) > 100) return MakeError("field_too_long", field);
-  for (char c : n) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return MakeError("field_invalid", field);
-  }
+  if (utf8::HasControl(n, /*allow_line_breaks=*/false)) return MakeError("field_invalid", field);
   return n;
 }
 

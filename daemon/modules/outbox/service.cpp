@@ -15,10 +15,6 @@ constexpr size_t kMaxBody = 1 << 20;
 constexpr size_t kMaxError = 500;
 constexpr size_t kMaxRecent = 500;
 
-bool HasControl(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<uint8_t>(c) < 0x20 || c == 0x7f; });
-}
-
 // A bare addr-spec: one '@', non-empty sides, no spaces and none of the characters that would
 // let it change the SMTP envelope or the To header.
 bool IsBareAddress(std::string_view s) {
@@ -30,9 +26,9 @@ bool IsBareAddress(std::string_view s) {
 Status ValidateMail(const Mail& m) {
   if (m.to.empty()) return MakeError("field_required", "to");
   if (m.to.size() > kMaxTo) return MakeError("field_too_long", "to");
-  if (HasControl(m.to) || !utf8::IsValid(m.to) || !IsBareAddress(m.to)) return MakeError("field_invalid", "to");
+  if (utf8::HasControl(m.to, /*allow_line_breaks=*/false) || !utf8::IsValid(m.to) || !IsBareAddress(m.to)) return MakeError("field_invalid", "to");
   if (m.subject.size() > kMaxSubject) return MakeError("field_too_long", "subject");
-  if (HasControl(m.subject)) return MakeError("field_invalid", "subject");
+  if (utf8::HasControl(m.subject, /*allow_line_breaks=*/false)) return MakeError("field_invalid", "subject");
   if (!utf8::IsValid(m.subject)) return MakeError("utf8_invalid", "subject");
   if (m.body.size() > kMaxBody) return MakeError("field_too_long", "body");
   if (!utf8::IsValid(m.body)) return MakeError("utf8_invalid", "body");

@@ -23,25 +23,6 @@ Role Hydrate(Role r) {
   return r;
 }
 
-// Control characters other than tab and line ends (as core/json refuses them in input).
-bool HasControl(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char ch) {
-    auto c = static_cast<unsigned char>(ch);
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
-  });
-}
-
-// Trims `s` in place and checks presence, UTF-8, control characters (a NUL would cut a name key
-// short) and length.
-Status CheckText(std::string& s, const char* field, size_t max_len, bool required) {
-  if (!utf8::IsValid(s)) return MakeError("utf8_invalid", field);
-  if (HasControl(s)) return MakeError("field_invalid", field, "control character");
-  s = std::string(utf8::Trim(s));
-  if (required && s.empty()) return MakeError("field_required", field);
-  if (utf8::Length(s) > max_len) return MakeError("field_too_long", field);
-  return {};
-}
-
 std::vector<uint64_t> SortedUnique(std::vector<uint64_t> v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -96,8 +77,8 @@ Result<Role> Service::GetRole(const storage::ReadTxn& txn, uint64_t id) const {
 }
 
 Status Service::CheckRoleFields(const storage::ReadTxn& txn, Role& role, uint64_t self_id) const {
-  OSIEDLE_RETURN_IF_ERROR(CheckText(role.name, "name", kMaxNameLen, true));
-  OSIEDLE_RETURN_IF_ERROR(CheckText(role.description, "description", kMaxDescriptionLen, false));
+  OSIEDLE_RETURN_IF_ERROR(utf8::CheckText(role.name, "name", kMaxNameLen, true));
+  OSIEDLE_RETURN_IF_ERROR(utf8::CheckText(role.description, "description", kMaxDescriptionLen, false));
   std::sort(role.permissions.begin(), role.permissions.end());
   role.permissions.erase(std::unique(role.permissions.begin(), role.permissions.end()), role.permissions.end());
   for (const auto& p : role.permissions) {
@@ -189,8 +170,8 @@ Result<Department> Service::GetDepartment(const storage::ReadTxn& txn, uint64_t 
 }
 
 Status Service::CheckDepartmentFields(const storage::ReadTxn& txn, Department& d, uint64_t self_id) const {
-  OSIEDLE_RETURN_IF_ERROR(CheckText(d.name, "name", kMaxNameLen, true));
-  OSIEDLE_RETURN_IF_ERROR(CheckText(d.email, "email", 254, false));
+  OSIEDLE_RETURN_IF_ERROR(utf8::CheckText(d.name, "name", kMaxNameLen, true));
+  OSIEDLE_RETURN_IF_ERROR(utf8::CheckText(d.email, "email", 254, false));
   if (!d.email.empty()) {
     size_t at = d.email.find('@');
     bool ok = at != std::string::npos && at > 0 && at + 1 < d.email.size() &&

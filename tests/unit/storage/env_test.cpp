@@ -1,33 +1,17 @@
 #include "storage/env.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "storage/codec.hpp"
+#include "tests/unit/support/temp_dir.hpp"
 
 namespace osiedle::storage {
 namespace {
 
-// A temporary directory removed when the test ends.
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/osiedle_storage_XXXXXX";
-    char* p = mkdtemp(tmpl);
-    if (p == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = p;
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::string& path() const { return path_; }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using osiedle::testing::TempDir;
 
 Status Ok_() { return Ok{}; }
 

@@ -68,8 +68,8 @@ export async function render() {
   const body = page(t('admin.account.title'), { lead: fullName(me.user) });
   const rerender = () => render();
   const totpBox = me.user.totp_enabled ? enrolled(rerender) : enrolment(async () => { await session.reloadMe(); session.redrawShell(); rerender(); });
+  if (me.totp_enrollment_required) body.append(alert('warning', t('admin.account.totp_required_text'), t('admin.account.totp_required')));
   body.append(
-    me.totp_enrollment_required ? alert('warning', t('admin.account.totp_required_text'), t('admin.account.totp_required')) : null,
     h('div', { class: 'grid cols-2' },
       section(t('admin.account.profile'), h('dl', { class: 'kv' },
         h('dt', {}, t('admin.queue.email')), h('dd', {}, me.user.email),

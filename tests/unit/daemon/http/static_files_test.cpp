@@ -9,6 +9,7 @@
 
 #include "daemon/core/crypto.hpp"
 #include "daemon/http/dispatch.hpp"
+#include "tests/unit/support/temp_dir.hpp"
 
 namespace osiedle::http {
 namespace {
@@ -45,9 +46,7 @@ class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(crypto::InitCrypto());
-    char tmpl[] = "/tmp/osiedle_static_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
+    dir_ = tmp_.path();
     fs::path web = dir_ / "web";
     WriteFile(web / "portal/index.html", "<!doctype html><title>portal</title>");
     WriteFile(web / "admin/index.html", "<!doctype html><title>admin</title>");
@@ -63,7 +62,6 @@ class StaticFilesTest : public ::testing::Test {
     fs::create_symlink(web / "admin/admin.css", web / "portal/linked.css");
     files_ = StaticFiles::Load(web.string());
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   Response Get(std::string path, std::map<std::string, std::string> headers = {}, std::string method = "GET") {
     Request req;
@@ -73,6 +71,7 @@ class StaticFilesTest : public ::testing::Test {
     return files_.Serve(req);
   }
 
+  osiedle::testing::TempDir tmp_{"osiedle_static"};
   fs::path dir_;
   std::string app_js_;
   StaticFiles files_;

@@ -1,15 +1,13 @@
 #include "daemon/modules/audit/routes.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
 #include "daemon/core/crypto.hpp"
+#include "tests/unit/support/temp_dir.hpp"
 
 namespace osiedle::audit {
 namespace {
@@ -19,11 +17,7 @@ class AuditRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(crypto::InitCrypto());
-    char tmpl[] = "/tmp/osiedle-audit-routes-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    env_ = storage::Env::Open(dir_);
-    svc_ = std::make_unique<Service>(*env_, clock_);
+    svc_ = std::make_unique<Service>(store_.env(), clock_);
     RegisterRoutes(table_, *svc_);
     for (int i = 1; i <= 5; ++i) {
       Entry e;
@@ -33,11 +27,6 @@ class AuditRoutesTest : public ::testing::Test {
       clock_.Advance(60);
       svc_->Record(e);
     }
-  }
-  void TearDown() override {
-    svc_.reset();
-    env_.reset();
-    std::filesystem::remove_all(dir_);
   }
   http::Response Get(const std::string& path, std::map<std::string, std::string> query = {}) {
     http::Request req;
@@ -52,9 +41,8 @@ class AuditRoutesTest : public ::testing::Test {
     return route->handler(ctx);
   }
 
-  std::string dir_;
+  osiedle::testing::TempEnv store_{"osiedle-audit-routes"};
   FakeClock clock_;
-  std::unique_ptr<storage::Env> env_;
   std::unique_ptr<Service> svc_;
   http::RouteTable table_;
 };

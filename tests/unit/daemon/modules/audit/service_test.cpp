@@ -1,14 +1,13 @@
 #include "daemon/modules/audit/service.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 
 #include "daemon/core/crypto.hpp"
 #include "storage/codec.hpp"
+#include "tests/unit/support/temp_dir.hpp"
 
 namespace osiedle::audit {
 namespace {
@@ -42,20 +41,11 @@ class AuditTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(crypto::InitCrypto());
-    char tmpl[] = "/tmp/osiedle-audit-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
     Open();
-  }
-  void TearDown() override {
-    svc_.reset();
-    env_.reset();
-    std::filesystem::remove_all(dir_);
   }
   void Open() {
     svc_.reset();
-    env_.reset();
-    env_ = storage::Env::Open(dir_);
+    env_ = &store_.Reopen();
     svc_ = std::make_unique<Service>(*env_, clock_);
   }
   uint64_t Add(uint64_t actor, const std::string& action, uint64_t subject = 0) {
@@ -97,9 +87,9 @@ class AuditTest : public ::testing::Test {
     return ids;
   }
 
-  std::string dir_;
+  osiedle::testing::TempEnv store_{"osiedle-audit"};
   FakeClock clock_;
-  std::unique_ptr<storage::Env> env_;
+  storage::Env* env_ = nullptr;
   std::unique_ptr<Service> svc_;
 };
 

@@ -146,7 +146,7 @@ class GroupsTest : public ::testing::Test {
     return env_->View(std::forward<F>(f));
   }
 
-  osiedle::testing::TempStore store_;
+  osiedle::testing::TempEnv store_;
   storage::Env* env_ = &store_.env();
   FakeClock clock_;
   FakeIdentity identity_;

@@ -1,9 +1,6 @@
 #pragma once
 // Test fixture for the identity module: temp LMDB, FakeClock, real roles/audit/outbox services and
 // a cheap password hasher (argon2id itself is exercised in one test).
-#include <stdlib.h>
-
-#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -11,6 +8,7 @@
 #include "daemon/core/kw.hpp"
 #include "daemon/modules/identity/module.hpp"
 #include "storage/env.hpp"
+#include "tests/unit/support/temp_dir.hpp"
 
 namespace osiedle::identity::testing {
 
@@ -26,22 +24,13 @@ inline Options TestOptions() {
   return o;
 }
 
-struct TempDir {
-  TempDir() {
-    char tmpl[] = "/tmp/identity_test_XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string path;
-};
-
 inline Actor As(uint64_t user_id) { return Actor{user_id, "", ""}; }
 
 inline const std::string kPassword = "bardzo-tajne-haslo";
 
 struct Fixture {
   explicit Fixture(Options o = TestOptions())
-      : env(storage::Env::Open(dir.path)),
+      : env(storage::Env::Open(dir.path())),
         roles(*env),
         audit(*env, clock),
         outbox(*env, clock),
@@ -96,7 +85,7 @@ struct Fixture {
 
   std::vector<outbox::Message> Mails() { return outbox.Recent(100); }
 
-  TempDir dir;
+  osiedle::testing::TempDir dir{"identity_test"};
   FakeClock clock;
   std::unique_ptr<storage::Env> env;
   roles::Service roles;

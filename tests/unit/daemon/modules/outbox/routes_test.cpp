@@ -1,22 +1,20 @@
 #include "daemon/modules/outbox/routes.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "tests/unit/support/temp_dir.hpp"
 
 namespace osiedle::outbox {
 namespace {
 
 TEST(OutboxRoutes, ListsRecentMessagesWithoutBodies) {
-  char tmpl[] = "/tmp/osiedle-outbox-routes-XXXXXX";
-  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  osiedle::testing::TempEnv store("osiedle-outbox-routes");
   FakeClock clock;
   {
-    auto env = storage::Env::Open(tmpl);
+    storage::Env* env = &store.env();
     Service svc(*env, clock);
     http::RouteTable table;
     RegisterRoutes(table, svc);
@@ -50,7 +48,6 @@ TEST(OutboxRoutes, ListsRecentMessagesWithoutBodies) {
     http::Context bad_ctx{bad, {}};
     EXPECT_EQ(route->handler(bad_ctx).status, 400);
   }
-  std::filesystem::remove_all(tmpl);
 }
 
 }  // namespace

@@ -1,12 +1,12 @@
 #include "daemon/modules/outbox/service.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <chrono>
-#include <filesystem>
 #include <memory>
 #include <string>
+
+#include "tests/unit/support/temp_dir.hpp"
 
 namespace osiedle::outbox {
 namespace {
@@ -15,20 +15,11 @@ namespace {
 class OutboxTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/osiedle-outbox-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
     Open();
-  }
-  void TearDown() override {
-    svc_.reset();
-    env_.reset();
-    std::filesystem::remove_all(dir_);
   }
   void Open() {
     svc_.reset();
-    env_.reset();
-    env_ = storage::Env::Open(dir_);
+    env_ = &store_.Reopen();
     svc_ = std::make_unique<Service>(*env_, clock_);
   }
   Result<uint64_t> Enqueue(const Mail& mail) {
@@ -45,9 +36,9 @@ class OutboxTest : public ::testing::Test {
     return m.ok() ? *m : Message{};
   }
 
-  std::string dir_;
+  osiedle::testing::TempEnv store_{"osiedle-outbox"};
   FakeClock clock_;
-  std::unique_ptr<storage::Env> env_;
+  storage::Env* env_ = nullptr;
   std::unique_ptr<Service> svc_;
 };
 

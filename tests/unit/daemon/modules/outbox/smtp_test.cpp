@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "daemon/modules/outbox/service.hpp"
+#include "tests/unit/support/temp_dir.hpp"
 
 namespace osiedle::outbox {
 namespace {
@@ -44,17 +45,11 @@ print(json.dumps({
     'mail_from': meta['mail_from'], 'rcpt_tos': meta['rcpt_tos'], 'auth_login': meta['auth_login']}))
 )PY";
 
-std::string MakeTempDir(const char* prefix) {
-  std::string tmpl = std::string("/tmp/") + prefix + "-XXXXXX";
-  if (mkdtemp(tmpl.data()) == nullptr) return {};
-  return tmpl;
-}
-
 // The sink as a child process; stopped with SIGTERM on destruction.
 class SmtpSink {
  public:
-  explicit SmtpSink(std::vector<std::string> extra = {}) : dir_(MakeTempDir("osiedle-smtp")) {
-    out_ = dir_ + "/out";
+  explicit SmtpSink(std::vector<std::string> extra = {}) {
+    out_ = dir_.Sub("out");
     std::vector<std::string> args = {
         "/usr/bin/python3", (kSupport / "smtp_sink.py").string(), "--port", "0", "--out", out_};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -82,7 +77,6 @@ class SmtpSink {
       int status = 0;
       waitpid(pid_, &status, 0);
     }
-    if (!dir_.empty()) fs::remove_all(dir_);
   }
   int port() const { return port_; }
   std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
@@ -107,7 +101,7 @@ class SmtpSink {
   // The decoded message and its envelope, via Python's email package.
   nlohmann::json Decode(const std::string& eml) const {
     std::string meta = eml.substr(0, eml.size() - 4) + ".json";
-    std::string script = dir_ + "/decode.py";
+    std::string script = dir_.Sub("decode.py");
     FILE* f = fopen(script.c_str(), "w");
     fputs(kDecoder, f);
     fclose(f);
@@ -137,7 +131,7 @@ class SmtpSink {
     return std::atoi(line.c_str() + 6);
   }
 
-  std::string dir_;
+  osiedle::testing::TempDir dir_{"osiedle-smtp"};
   std::string out_;
   pid_t pid_ = -1;
   int port_ = 0;
@@ -242,26 +236,16 @@ TEST(OutboxSmtp, AuthenticatesWithUsernameAndPassword) {
 // The worker over a real store: delivered messages are kSent, refused ones stay pending with the error.
 class OutboxWorkerTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = MakeTempDir("osiedle-outbox-worker");
-    ASSERT_FALSE(dir_.empty());
-    env_ = storage::Env::Open(dir_);
-    svc_ = std::make_unique<Service>(*env_, clock_);
-  }
-  void TearDown() override {
-    svc_.reset();
-    env_.reset();
-    fs::remove_all(dir_);
-  }
+  void SetUp() override { svc_ = std::make_unique<Service>(*env_, clock_); }
   uint64_t Enqueue(const std::string& to) {
     auto r = env_->Update([&](storage::WriteTxn& t) { return svc_->Enqueue(t, {to, kSubject, kBody}); });
     EXPECT_TRUE(r.ok());
     return r.ok() ? *r : 0;
   }
 
-  std::string dir_;
+  osiedle::testing::TempEnv store_{"osiedle-outbox-worker"};
+  storage::Env* env_ = &store_.env();
   FakeClock clock_;
-  std::unique_ptr<storage::Env> env_;
   std::unique_ptr<Service> svc_;
 };
 

@@ -29,7 +29,7 @@ class RolesRoutesTest : public ::testing::Test {
   }
   static std::string Code(const http::Response& r) { return json::parse(r.body)["error"]["code"]; }
 
-  osiedle::testing::TempStore store_;
+  osiedle::testing::TempEnv store_;
   storage::Env* env_ = &store_.env();
   FakeClock clock_;
   std::unique_ptr<Service> svc_ = std::make_unique<Service>(*env_);

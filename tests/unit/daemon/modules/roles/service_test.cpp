@@ -38,7 +38,7 @@ class RolesTest : public ::testing::Test {
     return env_->View(std::forward<F>(f));
   }
 
-  osiedle::testing::TempStore store_;
+  osiedle::testing::TempEnv store_;
   storage::Env* env_ = &store_.env();
   std::unique_ptr<Service> svc_ = std::make_unique<Service>(*env_);
 };

@@ -1,40 +1,15 @@
 #pragma once
-// Test helpers shared by the roles and groups tests: a throw-away LMDB store and a direct call of
-// a route's handler (the dispatcher's permission and CSRF checks are tested in http/).
+// Test helpers shared by the roles and groups tests: a direct call of a route's handler (the
+// dispatcher's permission and CSRF checks are tested in http/); temp stores come from support/temp_dir.hpp.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <map>
-#include <memory>
-#include <stdexcept>
 #include <string>
 
 #include "daemon/http/types.hpp"
-#include "storage/env.hpp"
+#include "tests/unit/support/temp_dir.hpp"
 
 namespace osiedle::testing {
-
-// A fresh store in a mkdtemp directory under /tmp, deleted with the object. Declare it before
-// the services that use env() so it is destroyed after them.
-class TempStore {
- public:
-  TempStore() {
-    char tmpl[] = "/tmp/osiedle-test-XXXXXX";
-    if (mkdtemp(tmpl) == nullptr) throw std::runtime_error("mkdtemp failed");
-    dir_ = tmpl;
-    env_ = storage::Env::Open(dir_);
-  }
-  ~TempStore() {
-    env_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  storage::Env& env() { return *env_; }
-
- private:
-  std::string dir_;
-  std::unique_ptr<storage::Env> env_;
-};
 
 // Runs the handler of the route matching method + path as `principal`, from 192.0.2.1 with the
 // user agent "unit-test". A missing route is a test failure (and an empty 200 response).
