@@ -29,3 +29,11 @@ export async function logout() {
 export function isLoggedIn() {
   return !!session.me;
 }
+
+// The cooperative's name and office contact (GET /api/v1/public/site), fetched once; null when
+// the server cannot say.
+let sitePromise = null;
+export function loadSite() {
+  if (!sitePromise) sitePromise = api.get('/api/v1/public/site').catch(() => null);
+  return sitePromise;
+}

@@ -2,6 +2,7 @@
 import { h, linkButton } from '/common/ui.js';
 import { t, raw } from '/common/i18n.js';
 import { renderPage, link } from '../shell.js';
+import { loadSite } from '../session.js';
 
 function feature(icon, title, text) {
   return h('div', { class: 'feature' },
@@ -10,11 +11,14 @@ function feature(icon, title, text) {
 }
 
 export function landingPage(ctx) {
-  const name = t('landing.cooperative');
+  const kicker = h('p', { class: 'hero-kicker' }, t('landing.cooperative'));
+  loadSite().then((site) => {
+    if (site && site.name) kicker.textContent = site.name;
+  });
   renderPage(ctx.path, t('landing.title'),
     h('section', { class: 'hero' }, h('div', { class: 'container' },
       h('img', { class: 'hero-logo', src: '/icons/icon.svg', alt: '', width: '72', height: '72' }),
-      h('p', { class: 'hero-kicker' }, name),
+      kicker,
       h('h1', {}, t('landing.title')),
       h('p', { class: 'hero-lead' }, t('landing.lead')),
       h('div', { class: 'btn-row stack-mobile hero-actions' },

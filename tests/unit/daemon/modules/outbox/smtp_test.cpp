@@ -26,8 +26,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSupport =
-    fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path().parent_path() / "support";
+// Not __FILE__: ccache's base_dir makes it relative to the build directory.
+const fs::path kSupport = fs::path(OSIEDLE_SOURCE_DIR) / "tests" / "support";
 
 // Python's own e-mail parser decodes what the sink stored: an independent check of our MIME.
 constexpr const char* kDecoder = R"PY(
