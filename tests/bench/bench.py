@@ -273,6 +273,9 @@ def run(args) -> dict:
         results["wrk_osiedled"] = wrk(f"{d.base_url}/api/v1/me", *wrk_args,
                                       {"Cookie": cookie, "Accept": "application/json"})
         results["rss_after_wrk_kib"] = proc_kib(d.pid, "VmRSS")
+        # The HTTP layer's ceiling on this machine: a route that does no work at all.
+        log("wrk → osiedled GET /healthz (HTTP layer alone)")
+        results["wrk_healthz"] = wrk(f"{d.base_url}/healthz", *wrk_args, {"Accept": "application/json"})
 
         log("200 concurrent logins")
         results["login_flood"] = login_flood(d, resident)
