@@ -122,7 +122,7 @@ OPS = [
     ("GET", "/api/v1/me/sessions", "authenticated", "My sessions", None, 200, arr(ref("Session"))),
     ("DELETE", "/api/v1/me/sessions/{id}", "authenticated", "Revoke one of my sessions", None, 200, None),
     ("GET", "/api/v1/admin/registrations", "users:verify",
-     "Registrations (?status=pending|approved|rejected&offset&limit), registry side by side with kw_match", None,
+     "Registrations (?status=pending|approved|rejected&order=newest|oldest&offset&limit), registry side by side with kw_match", None,
      200, obj({"total": I, "items": arr(ref("Registration"))})),
     ("POST", "/api/v1/admin/registrations/{id}/approve", "users:verify", "Approve a registration", "empty", 200,
      ref("Registration")),

@@ -29,7 +29,11 @@ http::Response ListRegistrations(Module& id, http::Context& ctx) {
   }
   size_t offset = 0, limit = 50;
   if (!Page(ctx, &offset, &limit)) return http::ErrorResponse(MakeError("field_invalid", "offset"), ctx);
-  RegistrationPage page = id.users.ListRegistrations(status, offset, limit);
+  std::string order = ctx.req.Query("order");
+  if (!order.empty() && order != "newest" && order != "oldest") {
+    return http::ErrorResponse(MakeError("field_invalid", "order"), ctx);
+  }
+  RegistrationPage page = id.users.ListRegistrations(status, offset, limit, order == "oldest");
   Json items = Json::array();
   for (const RegistrationView& v : page.items) {
     Json j = RegistrationJson(v.registration);

@@ -157,11 +157,12 @@ Result<RegistrationReceipt> Service::AddFlat(uint64_t user_id, uint64_t building
   return r;
 }
 
-RegistrationPage Service::ListRegistrations(RegistrationStatus status, size_t offset, size_t limit) const {
+RegistrationPage Service::ListRegistrations(RegistrationStatus status, size_t offset, size_t limit,
+                                           bool oldest_first) const {
   limit = std::min<size_t>(limit, 500);
   return store_.env().View([&](const storage::ReadTxn& t) {
     RegistrationPage page;
-    for (uint64_t id : store_.RegistrationIds(t, status, offset, limit, &page.total)) {
+    for (uint64_t id : store_.RegistrationIds(t, status, offset, limit, &page.total, oldest_first)) {
       RegistrationView v;
       auto reg = store_.GetRegistration(t, id);
       if (!reg) continue;

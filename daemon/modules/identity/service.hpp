@@ -129,8 +129,9 @@ class Service : private ServiceBase {
   Result<RegistrationReceipt> AddFlat(uint64_t user_id, uint64_t building_id, std::string_view flat_number,
                                       std::string_view kw_number, const Actor& actor);
 
-  // Newest first. limit at most 500.
-  RegistrationPage ListRegistrations(RegistrationStatus status, size_t offset, size_t limit) const;
+  // Newest first (oldest first for a work queue). limit at most 500.
+  RegistrationPage ListRegistrations(RegistrationStatus status, size_t offset, size_t limit,
+                                     bool oldest_first = false) const;
   // Approves: ownership verified, a pending user becomes active, a user without roles gets
   // Mieszkaniec, the "approved" mail with the portal link, an audit entry.
   // Errors: registration_not_found, registration_already_decided.

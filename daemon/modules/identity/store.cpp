@@ -112,7 +112,7 @@ void Store::UpdateRegistration(storage::WriteTxn& t, RegistrationStatus old_stat
 }
 
 std::vector<uint64_t> Store::RegistrationIds(const storage::ReadTxn& t, RegistrationStatus status, size_t offset,
-                                             size_t limit, uint64_t* total) const {
+                                             size_t limit, uint64_t* total, bool oldest_first) const {
   std::vector<uint64_t> ids;
   uint64_t n = 0;
   std::string prefix = StatusKey(status);
@@ -124,7 +124,7 @@ std::vector<uint64_t> Store::RegistrationIds(const storage::ReadTxn& t, Registra
         ++n;
         return true;
       },
-      storage::Direction::kBackward);
+      oldest_first ? storage::Direction::kForward : storage::Direction::kBackward);
   if (total) *total = n;
   return ids;
 }

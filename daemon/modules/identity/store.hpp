@@ -89,9 +89,10 @@ class Store {
   void InsertRegistration(storage::WriteTxn& t, Registration* r) const;
   // Replaces, moving the status index from `old_status`.
   void UpdateRegistration(storage::WriteTxn& t, RegistrationStatus old_status, const Registration& r) const;
-  // Ids with `status`, newest first, from `offset`, at most `limit`; *total = all with the status.
+  // Ids with `status`, newest first (oldest first if asked), from `offset`, at most `limit`;
+  // *total = all with the status.
   std::vector<uint64_t> RegistrationIds(const storage::ReadTxn& t, RegistrationStatus status, size_t offset,
-                                        size_t limit, uint64_t* total) const;
+                                        size_t limit, uint64_t* total, bool oldest_first = false) const;
   std::vector<Registration> RegistrationsOf(const storage::ReadTxn& t, uint64_t user_id) const;
 
   void InsertSession(storage::WriteTxn& t, Session* s) const;

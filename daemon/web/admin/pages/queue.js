@@ -148,7 +148,7 @@ export function render() {
     if (state.loadingMore) return;
     state.loadingMore = true;
     try {
-      const d = await api.get('/api/v1/admin/registrations', { status: 'pending', offset: state.items.length, limit: PAGE });
+      const d = await api.get('/api/v1/admin/registrations', { status: 'pending', order: 'oldest', offset: state.items.length, limit: PAGE });
       const known = new Set(state.items.map((i) => i.id));
       d.items.forEach((i) => { if (!known.has(i.id)) state.items.push(i); });
       state.total = Math.max(d.total, state.items.length);

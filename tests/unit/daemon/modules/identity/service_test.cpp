@@ -42,6 +42,21 @@ TEST(IdentityService, RegistrationRecordsKwMismatch) {
   EXPECT_FALSE(f.id.users.ListRegistrations(RegistrationStatus::kPending, 0, 50).items[0].registration.kw_match);
 }
 
+TEST(IdentityService, ListsRegistrationsNewestFirstOrOldestFirstForTheQueue) {
+  Fixture f;
+  f.SeedFlats();
+  auto first = f.id.users.Register(f.Input("first@example.pl", 2, Fixture::Kw(2)), Actor{});
+  auto second = f.id.users.Register(f.Input("second@example.pl", 3, Fixture::Kw(3)), Actor{});
+  ASSERT_TRUE(first.ok() && second.ok());
+  auto newest = f.id.users.ListRegistrations(RegistrationStatus::kPending, 0, 50);
+  auto oldest = f.id.users.ListRegistrations(RegistrationStatus::kPending, 0, 50, /*oldest_first=*/true);
+  ASSERT_EQ(newest.items.size(), 2u);
+  ASSERT_EQ(oldest.items.size(), 2u);
+  EXPECT_EQ(newest.items[0].registration.id, second->registration_id);
+  EXPECT_EQ(oldest.items[0].registration.id, first->registration_id);
+  EXPECT_EQ(oldest.items[1].registration.id, second->registration_id);
+}
+
 TEST(IdentityService, RegisterRefusesBadInput) {
   Fixture f;
   f.SeedFlats();
