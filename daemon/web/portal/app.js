@@ -9,7 +9,7 @@ import { configureShell, renderFooter, renderHeader, setActivePath } from './she
 import { landingPage, legalPage, notFoundPage } from './pages/public.js';
 import { registerPage, registerDonePage } from './pages/register.js';
 import { loginPage, forgotPage, resetPage } from './pages/login.js';
-import { accountPage, addFlatPage } from './pages/account.js';
+import { accountPage, addFlatPage, profilePage } from './pages/account.js';
 import { securityPage } from './pages/security.js';
 import { privacyPage } from './pages/privacy.js';
 
@@ -24,6 +24,7 @@ const routes = [
   { path: '/rodo', handler: (ctx) => legalPage(ctx, 'rodo'), public: true },
   { path: '/konto', handler: accountPage },
   { path: '/konto/dodaj-mieszkanie', handler: addFlatPage },
+  { path: '/konto/profil', handler: profilePage },
   { path: '/konto/bezpieczenstwo', handler: securityPage },
   { path: '/konto/dane', handler: privacyPage },
 ];

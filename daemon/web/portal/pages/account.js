@@ -1,5 +1,5 @@
 // My account: profile, my flats, pending claims, "add another flat".
-import { h, button, formAlert, showFieldErrors, clearFieldErrors, withBusy, alert, badge, linkButton,
+import { h, button, field, formAlert, showFieldErrors, clearFieldErrors, withBusy, alert, badge, linkButton,
   loading } from '/common/ui.js';
 import { t, errorMessage, formatDate, formatDateTime } from '/common/i18n.js';
 import { api } from '/common/api.js';
@@ -56,7 +56,45 @@ function profileCard(me) {
       [t('account.member_since'), formatDate(u.created_at)],
       [t('account.last_login'), formatDateTime(u.last_login_at)],
     ]),
-    h('p', { class: 'muted small profile-note' }, t('account.profile_change_note')));
+    h('div', { class: 'btn-row' },
+      linkButton(t('account.edit_profile'), link('/konto/profil'), { variant: 'secondary', size: 'sm' })),
+    h('p', { class: 'muted small profile-note' }, t('account.email_change_note')));
+}
+
+// Own names and phone (PATCH /api/v1/me); the e-mail identifies the account and stays with the office.
+export async function profilePage(ctx) {
+  const me = await refreshMe().catch(() => null);
+  if (!me) { navigate('/logowanie', { replace: true }); return; }
+  const u = me.user;
+  const fields = [
+    field({ name: 'first_name', label: t('register.first_name'), value: u.first_name, autocomplete: 'given-name',
+      required: true }),
+    field({ name: 'last_name', label: t('register.last_name'), value: u.last_name, autocomplete: 'family-name',
+      required: true }),
+    field({ name: 'phone', label: t('account.phone'), value: u.phone, type: 'tel', autocomplete: 'tel',
+      optional: true }),
+  ];
+  const top = formAlert();
+  const submit = button(t('common.save'), { type: 'submit', size: 'lg' });
+  const form = h('form', { class: 'stack', novalidate: true }, top.el, fields.map((f) => f.el),
+    h('div', { class: 'form-actions' }, submit,
+      linkButton(t('common.cancel'), link('/konto'), { variant: 'ghost' })));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearFieldErrors(fields, top);
+    const body = Object.fromEntries(fields.map((f) => [f.name, f.value().trim()]));
+    try {
+      await withBusy(submit, api.patch('/api/v1/me', body));
+      await refreshMe();
+      navigate('/konto');
+    } catch (err) {
+      showFieldErrors(err, fields, top);
+    }
+  });
+  renderPage(ctx.path, t('account.edit_profile'), h('div', { class: 'container narrow' },
+    h('p', { class: 'breadcrumb' }, h('a', { href: link('/konto') }, `← ${t('nav.account')}`)),
+    h('div', { class: 'page-head' }, h('h1', {}, t('account.edit_profile'))),
+    h('div', { class: 'card' }, form)));
 }
 
 function shortcuts(me) {
