@@ -4,8 +4,11 @@
 
 #include "daemon/http/response.hpp"
 #include "daemon/modules/audit/routes.hpp"
+#include "daemon/modules/contractors/routes.hpp"
 #include "daemon/modules/groups/routes.hpp"
 #include "daemon/modules/identity/routes.hpp"
+#include "daemon/modules/news/routes.hpp"
+#include "daemon/modules/outages/routes.hpp"
 #include "daemon/modules/outbox/routes.hpp"
 #include "daemon/modules/roles/routes.hpp"
 
@@ -35,7 +38,10 @@ App::App(const Config& c, const Clock& clk, const storage::EnvOptions& env_optio
       roles(*env),
       identity(*env, clock, roles, audit, outbox, id_options ? std::move(*id_options) : IdentityOptions(c)),
       directory(identity.users, roles),
-      groups(*env, directory, clock) {
+      groups(*env, directory, clock),
+      contractors(*env, clock, audit),
+      news(*env, clock, groups, audit),
+      outages(*env, clock, identity.users, audit) {
   env->Migrate(Migrations(*this));
   // Identity lists users by group and shows a user's groups; groups are evaluated here, outside
   // identity, so the dependency keeps pointing down (groups → identity).
@@ -57,6 +63,9 @@ void App::RegisterRoutes() {
   groups::RegisterRoutes(routes, groups, audit);
   audit::RegisterRoutes(routes, audit);
   outbox::RegisterRoutes(routes, outbox);
+  contractors::RegisterRoutes(routes, contractors);
+  news::RegisterRoutes(routes, news);
+  outages::RegisterRoutes(routes, outages);
 
   routes.Add({"GET", "/healthz", http::kPublic,
               [](http::Context&) { return http::Json(200, {{"status", "ok"}}); }, "liveness check"});
@@ -84,6 +93,8 @@ std::vector<storage::Migration> Migrations(App& app) {
   return {
       {"roles: built-in roles Administrator, Pracownik, Mieszkaniec",
        [&app](storage::WriteTxn& t) { app.roles.SeedBuiltins(t); }},
+      {"contractors: default categories (elektryk, hydraulik, ...)",
+       [&app](storage::WriteTxn& t) { app.contractors.Seed(t); }},
   };
 }
 

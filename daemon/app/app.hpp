@@ -9,9 +9,12 @@
 #include "daemon/core/clock.hpp"
 #include "daemon/http/types.hpp"
 #include "daemon/modules/audit/service.hpp"
+#include "daemon/modules/contractors/service.hpp"
 #include "daemon/modules/groups/identity_directory.hpp"
 #include "daemon/modules/groups/service.hpp"
 #include "daemon/modules/identity/module.hpp"
+#include "daemon/modules/news/service.hpp"
+#include "daemon/modules/outages/service.hpp"
 #include "daemon/modules/outbox/service.hpp"
 #include "daemon/modules/roles/service.hpp"
 #include "storage/env.hpp"
@@ -40,6 +43,9 @@ struct App {
   identity::Module identity;
   groups::IdentityDirectory<identity::Service> directory;
   groups::Service groups;
+  contractors::Service contractors;
+  news::Service news;
+  outages::Service outages;
   http::RouteTable routes;
 };
 

@@ -18,6 +18,7 @@ const std::unordered_map<std::string_view, int>& StatusTable() {
       {"department_not_found", 404},
       {"estate_not_found", 404},
       {"building_not_found", 404},
+      {"outages_public_disabled", 404},  // outages: the building's public page is off
       {"unauthenticated", 401},
       {"invalid_credentials", 401},
       {"session_expired", 401},
@@ -32,9 +33,13 @@ const std::unordered_map<std::string_view, int>& StatusTable() {
       {"role_name_taken", 409},
       {"group_name_taken", 409},
       {"department_name_taken", 409},
+      {"category_name_taken", 409},  // contractors
+      {"review_exists", 409},        // contractors
       {"registration_already_decided", 409},
       {"ownership_exists", 409},
       {"conflict", 409},
+      {"comments_disabled", 409},
+      {"comment_already_reported", 409},
       {"last_admin", 409},
       {"user_not_blocked", 409},
       {"cannot_block_self", 409},

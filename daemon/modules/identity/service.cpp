@@ -40,6 +40,10 @@ std::optional<Building> Service::GetBuilding(const storage::ReadTxn& txn, uint64
   return store_.GetBuilding(txn, id);
 }
 
+std::optional<Estate> Service::GetEstate(const storage::ReadTxn& txn, uint64_t id) const {
+  return store_.GetEstate(txn, id);
+}
+
 bool Service::HasPendingRegistration(const storage::ReadTxn& txn, uint64_t user_id) const {
   for (const Registration& r : store_.RegistrationsOf(txn, user_id)) {
     if (r.status == RegistrationStatus::kPending) return true;

@@ -108,6 +108,7 @@ class Service : private ServiceBase {
   std::optional<User> GetUser(const storage::ReadTxn& txn, uint64_t id) const;
   std::vector<Flat> VerifiedFlatsOf(const storage::ReadTxn& txn, uint64_t user_id) const;
   std::optional<Building> GetBuilding(const storage::ReadTxn& txn, uint64_t id) const;
+  std::optional<Estate> GetEstate(const storage::ReadTxn& txn, uint64_t id) const;
   bool HasPendingRegistration(const storage::ReadTxn& txn, uint64_t user_id) const;
 
   // The groups module is built after this one; it plugs in membership tests here (called outside

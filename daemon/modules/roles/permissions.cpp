@@ -28,11 +28,16 @@ constexpr Entry kPermissions[] = {
     {"settings:manage", "Zmiana ustawień systemu", "Change system settings"},
     {"news:publish", "Publikowanie aktualności", "Publish news"},
     {"documents:manage", "Zarządzanie dokumentami", "Manage documents"},
+    {"news:moderate", "Moderowanie komentarzy pod aktualnościami", "Moderate news comments"},
+    {"outages:manage", "Ogłaszanie awarii i przerw w dostawach", "Announce outages and interruptions"},
+    {"contractors:manage", "Prowadzenie katalogu wykonawców i moderowanie opinii",
+     "Maintain the contractor directory and moderate reviews"},
 };
 
 constexpr const char* kStaffPermissions[] = {
     "users:read",  "users:verify",  "users:manage", "flats:read",       "flats:import",
     "groups:read", "groups:manage", "news:publish", "documents:manage", "outbox:read",
+    "news:moderate", "outages:manage", "contractors:manage",
 };
 
 std::vector<PermissionInfo> Build() {

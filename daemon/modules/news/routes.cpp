@@ -1,0 +1,287 @@
+#include "daemon/modules/news/routes.hpp"
+
+#include <charconv>
+
+#include "daemon/core/json.hpp"
+#include "daemon/http/response.hpp"
+
+namespace osiedle::news {
+namespace {
+
+using json::Json;
+
+std::optional<uint64_t> ParseU64(const std::string& s) {
+  uint64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+struct PageArgs {
+  uint64_t offset = 0;
+  uint64_t limit = Service::kDefaultPage;
+};
+
+Result<PageArgs> ParsePage(const http::Context& ctx) {
+  PageArgs p;
+  const std::string off = ctx.req.Query("offset"), lim = ctx.req.Query("limit");
+  if (!off.empty()) {
+    auto v = ParseU64(off);
+    if (!v) return MakeError("field_type", "offset");
+    p.offset = *v;
+  }
+  if (!lim.empty()) {
+    auto v = ParseU64(lim);
+    if (!v || *v == 0 || *v > Service::kMaxPage) return MakeError("field_type", "limit", "1-100");
+    p.limit = *v;
+  }
+  return p;
+}
+
+Viewer ViewerOf(const http::Context& ctx) {
+  return Viewer{ctx.principal.user_id, ctx.principal.Can("news:publish") || ctx.principal.Can("news:moderate")};
+}
+
+Actor ActorOf(const http::Context& ctx) {
+  return Actor{ctx.principal.user_id, ctx.req.client_ip, ctx.req.Header("user-agent")};
+}
+
+const char* StateName(ItemState s) {
+  switch (s) {
+    case ItemState::kScheduled:
+      return "scheduled";
+    case ItemState::kPublished:
+      return "published";
+    case ItemState::kExpired:
+      return "expired";
+  }
+  return "";
+}
+
+Json Time(int64_t t) { return t == 0 ? Json(nullptr) : Json(FormatIsoUtc(t)); }
+
+// The list form: no body. `staff` adds targeting, schedule and counters.
+Json SummaryJson(const ItemView& v, bool staff) {
+  const Item& i = v.item;
+  Json j{{"id", i.id},
+         {"title", i.title},
+         {"lead", i.lead},
+         {"image_id", i.image_id.empty() ? Json(nullptr) : Json(i.image_id)},
+         {"pinned", i.pinned},
+         {"published_at", FormatIsoUtc(i.publish_at)},
+         {"comments_enabled", i.comments_enabled},
+         {"comment_count", v.stats.comments},
+         {"unread", !v.read}};
+  if (staff) {
+    j["state"] = StateName(v.state);
+    j["publish_at"] = i.publish_at;
+    j["expire_at"] = i.expire_at == 0 ? Json(nullptr) : Json(i.expire_at);
+    j["expires_at"] = Time(i.expire_at);
+    j["groups"] = i.groups;
+    j["read_count"] = v.stats.reads;
+    j["author_id"] = i.author_id;
+    j["created_at"] = FormatIsoUtc(i.created_at);
+    j["updated_at"] = FormatIsoUtc(i.updated_at);
+  }
+  return j;
+}
+
+Json ItemJson(const ItemView& v, bool staff) {
+  Json j = SummaryJson(v, staff);
+  j["body_html"] = v.item.body_html;
+  if (staff) j["body"] = v.item.body_md;
+  return j;
+}
+
+Json CommentJson(const Comment& c, bool staff) {
+  Json j{{"id", c.id},
+         {"item_id", c.item_id},
+         {"author_name", c.author_name},
+         {"body", c.body},
+         {"created_at", FormatIsoUtc(c.created_at)}};
+  if (staff) {
+    j["author_id"] = c.author_id;
+    j["hidden"] = c.hidden;
+    j["hidden_reason"] = c.hidden_reason;
+    j["hidden_by"] = c.hidden_by;
+    j["hidden_at"] = Time(c.hidden_at);
+    j["report_count"] = c.reports;
+  }
+  return j;
+}
+
+template <typename T, typename F>
+Json PageJson(const Page<T>& page, F&& item_json) {
+  Json items = Json::array();
+  for (const T& t : page.items) items.push_back(item_json(t));
+  return Json{{"total", page.total}, {"offset", page.offset}, {"limit", page.limit}, {"items", items}};
+}
+
+Result<ItemInput> ParseInput(const std::string& body) {
+  auto obj = json::ParseObject(body);
+  if (!obj.ok()) return obj.error();
+  json::Fields f(*obj);
+  ItemInput in;
+  in.title = f.Str("title", {.max_len = Service::kMaxTitleLen});
+  in.lead = f.Str("lead", {.required = false, .max_len = Service::kMaxLeadLen});
+  in.body_md = f.Str("body", {.required = false, .max_len = Service::kMaxBodyLen});
+  in.image_id = f.Str("image_id", {.required = false, .max_len = Service::kMaxImageIdLen});
+  in.pinned = f.Bool("pinned", false).value_or(false);
+  // null means "not set" for the times.
+  for (auto [name, out] : {std::pair{"publish_at", &in.publish_at}, std::pair{"expire_at", &in.expire_at}}) {
+    if (f.Has(name) && (*obj)[name].is_null()) {
+      f.Raw(name, false);
+    } else {
+      *out = f.Int(name, false, 0, Service::kMaxTime).value_or(0);
+    }
+  }
+  in.groups = f.IdList("groups", false, Service::kMaxGroups);
+  in.comments_enabled = f.Bool("comments_enabled", false).value_or(false);
+  OSIEDLE_RETURN_IF_ERROR(f.Finish());
+  return in;
+}
+
+// One-field bodies: {body} for a comment, {reason} for hiding.
+Result<std::string> ParseText(const std::string& body, const char* name, size_t max_len) {
+  auto obj = json::ParseObject(body);
+  if (!obj.ok()) return obj.error();
+  json::Fields f(*obj);
+  std::string s = f.Str(name, {.max_len = max_len});
+  OSIEDLE_RETURN_IF_ERROR(f.Finish());
+  return s;
+}
+
+// Wraps a handler that needs the {id} path parameter; a malformed id is a missing resource.
+template <typename F>
+http::Handler WithId(F f) {
+  return [f](http::Context& ctx) {
+    auto id = ParseU64(ctx.req.Param("id"));
+    if (!id || *id == 0) return http::ErrorResponse(MakeError("not_found"), ctx);
+    return f(ctx, *id);
+  };
+}
+
+template <typename T, typename F>
+http::Response Answer(const http::Context& ctx, const Result<T>& r, int status, F&& to_json) {
+  return r.ok() ? http::Json(status, to_json(*r)) : http::ErrorResponse(r.error(), ctx);
+}
+
+http::Response Saved(const http::Context& ctx, Service& svc, const Result<Item>& item, int status) {
+  if (!item.ok()) return http::ErrorResponse(item.error(), ctx);
+  auto view = svc.AdminGet(item->id);
+  return Answer(ctx, view, status, [](const ItemView& v) { return ItemJson(v, true); });
+}
+
+void AddReaderRoutes(http::RouteTable& routes, Service& svc) {
+  routes.Add({"GET", "/api/v1/news", http::kAuthenticated,
+              [&svc](http::Context& ctx) {
+                auto p = ParsePage(ctx);
+                if (!p.ok()) return http::ErrorResponse(p.error(), ctx);
+                auto page = svc.Feed(ViewerOf(ctx), p->offset, p->limit);
+                return http::Json(200, PageJson(page, [](const ItemView& v) { return SummaryJson(v, false); }));
+              },
+              "News feed: items targeting the caller, pinned first, newest first"});
+  routes.Add({"GET", "/api/v1/news/{id}", http::kAuthenticated, WithId([&svc](http::Context& ctx, uint64_t id) {
+                return Answer(ctx, svc.Get(ViewerOf(ctx), id), 200,
+                              [](const ItemView& v) { return ItemJson(v, false); });
+              }),
+              "One news item"});
+  routes.Add({"POST", "/api/v1/news/{id}/read", http::kAuthenticated, WithId([&svc](http::Context& ctx, uint64_t id) {
+                auto st = svc.MarkRead(ViewerOf(ctx), id);
+                return st.ok() ? http::Json(200, {{"read", true}}) : http::ErrorResponse(st.error(), ctx);
+              }),
+              "Mark a news item read"});
+  routes.Add(
+      {"GET", "/api/v1/news/{id}/comments", http::kAuthenticated, WithId([&svc](http::Context& ctx, uint64_t id) {
+         auto p = ParsePage(ctx);
+         if (!p.ok()) return http::ErrorResponse(p.error(), ctx);
+         return Answer(ctx, svc.Comments(ViewerOf(ctx), id, p->offset, p->limit), 200, [](const Page<Comment>& page) {
+           return PageJson(page, [](const Comment& c) { return CommentJson(c, false); });
+         });
+       }),
+       "Comments under a news item"});
+  routes.Add({"POST", "/api/v1/news/{id}/comments", http::kAuthenticated,
+              WithId([&svc](http::Context& ctx, uint64_t id) {
+                auto text = ParseText(ctx.req.body, "body", Service::kMaxCommentLen);
+                if (!text.ok()) return http::ErrorResponse(text.error(), ctx);
+                return Answer(ctx, svc.AddComment(ViewerOf(ctx), id, *text), 201,
+                              [](const Comment& c) { return CommentJson(c, false); });
+              }),
+              "Comment on a news item"});
+  routes.Add({"POST", "/api/v1/news/comments/{id}/report", http::kAuthenticated,
+              WithId([&svc](http::Context& ctx, uint64_t id) {
+                auto st = svc.ReportComment(ViewerOf(ctx), id);
+                return st.ok() ? http::Json(200, {{"reported", true}}) : http::ErrorResponse(st.error(), ctx);
+              }),
+              "Report a comment to the moderators"});
+}
+
+void AddStaffRoutes(http::RouteTable& routes, Service& svc) {
+  routes.Add({"GET", "/api/v1/admin/news", "news:publish",
+              [&svc](http::Context& ctx) {
+                auto p = ParsePage(ctx);
+                if (!p.ok()) return http::ErrorResponse(p.error(), ctx);
+                auto page = svc.AdminList(p->offset, p->limit);
+                return http::Json(200, PageJson(page, [](const ItemView& v) { return SummaryJson(v, true); }));
+              },
+              "All news items, newest first"});
+  routes.Add({"POST", "/api/v1/admin/news", "news:publish",
+              [&svc](http::Context& ctx) {
+                auto in = ParseInput(ctx.req.body);
+                if (!in.ok()) return http::ErrorResponse(in.error(), ctx);
+                return Saved(ctx, svc, svc.Create(ActorOf(ctx), std::move(*in)), 201);
+              },
+              "Create a news item"});
+  routes.Add({"GET", "/api/v1/admin/news/{id}", "news:publish", WithId([&svc](http::Context& ctx, uint64_t id) {
+                return Answer(ctx, svc.AdminGet(id), 200, [](const ItemView& v) { return ItemJson(v, true); });
+              }),
+              "One news item with its Markdown source and counters"});
+  routes.Add({"PUT", "/api/v1/admin/news/{id}", "news:publish", WithId([&svc](http::Context& ctx, uint64_t id) {
+                auto in = ParseInput(ctx.req.body);
+                if (!in.ok()) return http::ErrorResponse(in.error(), ctx);
+                return Saved(ctx, svc, svc.Update(ActorOf(ctx), id, std::move(*in)), 200);
+              }),
+              "Replace a news item"});
+  routes.Add({"DELETE", "/api/v1/admin/news/{id}", "news:publish", WithId([&svc](http::Context& ctx, uint64_t id) {
+                auto st = svc.Delete(ActorOf(ctx), id);
+                return st.ok() ? http::Json(200, {{"deleted", id}}) : http::ErrorResponse(st.error(), ctx);
+              }),
+              "Delete a news item with its comments"});
+  routes.Add({"GET", "/api/v1/admin/news/{id}/comments", "news:moderate",
+              WithId([&svc](http::Context& ctx, uint64_t id) {
+                auto p = ParsePage(ctx);
+                if (!p.ok()) return http::ErrorResponse(p.error(), ctx);
+                const std::string reported = ctx.req.Query("reported");
+                if (!reported.empty() && reported != "0" && reported != "1") {
+                  return http::ErrorResponse(MakeError("field_type", "reported"), ctx);
+                }
+                return Answer(ctx, svc.AdminComments(id, reported == "1", p->offset, p->limit), 200,
+                              [](const Page<Comment>& page) {
+                                return PageJson(page, [](const Comment& c) { return CommentJson(c, true); });
+                              });
+              }),
+              "All comments under a news item, hidden and reported included"});
+  routes.Add({"POST", "/api/v1/admin/news/comments/{id}/hide", "news:moderate",
+              WithId([&svc](http::Context& ctx, uint64_t id) {
+                auto reason = ParseText(ctx.req.body, "reason", Service::kMaxReasonLen);
+                if (!reason.ok()) return http::ErrorResponse(reason.error(), ctx);
+                return Answer(ctx, svc.HideComment(ActorOf(ctx), id, *reason), 200,
+                              [](const Comment& c) { return CommentJson(c, true); });
+              }),
+              "Hide a comment with a reason"});
+  routes.Add({"POST", "/api/v1/admin/news/comments/{id}/unhide", "news:moderate",
+              WithId([&svc](http::Context& ctx, uint64_t id) {
+                return Answer(ctx, svc.UnhideComment(ActorOf(ctx), id), 200,
+                              [](const Comment& c) { return CommentJson(c, true); });
+              }),
+              "Show a hidden comment again"});
+}
+
+}  // namespace
+
+void RegisterRoutes(http::RouteTable& routes, Service& svc) {
+  AddReaderRoutes(routes, svc);
+  AddStaffRoutes(routes, svc);
+}
+
+}  // namespace osiedle::news

@@ -1,0 +1,289 @@
+#include "daemon/modules/outages/routes.hpp"
+
+#include <charconv>
+
+#include "daemon/core/json.hpp"
+#include "daemon/http/response.hpp"
+
+namespace osiedle::outages {
+namespace {
+
+using json::Json;
+
+constexpr const char* kManage = "outages:manage";
+// Times beyond 2100-01-01 are typing mistakes, not plans.
+constexpr int64_t kMaxTime = 4102444800;
+constexpr uint64_t kDefaultPage = 50;
+
+std::optional<uint64_t> ParseU64(const std::string& s) {
+  uint64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+// A positive id from path parameter `name`; nullopt for anything else.
+std::optional<uint64_t> PathId(const http::Context& ctx, const std::string& name = "id") {
+  auto v = ParseU64(ctx.req.Param(name));
+  if (!v || *v == 0) return std::nullopt;
+  return v;
+}
+
+Actor ActorOf(const http::Context& ctx) {
+  return Actor{ctx.principal.user_id, ctx.req.client_ip, ctx.req.Header("user-agent")};
+}
+
+struct PageArgs {
+  uint64_t offset = 0;
+  uint64_t limit = kDefaultPage;
+};
+
+Result<PageArgs> PageOf(const http::Context& ctx) {
+  PageArgs p;
+  std::string off = ctx.req.Query("offset"), lim = ctx.req.Query("limit");
+  if (!off.empty()) {
+    auto v = ParseU64(off);
+    if (!v) return MakeError("field_type", "offset");
+    p.offset = *v;
+  }
+  if (!lim.empty()) {
+    auto v = ParseU64(lim);
+    if (!v || *v == 0 || *v > Service::kMaxPage) return MakeError("field_type", "limit", "1-200");
+    p.limit = *v;
+  }
+  return p;
+}
+
+Json TimeOrNull(int64_t t) { return t == 0 ? Json(nullptr) : Json(t); }
+
+Json PlaceJson(const Place& p) {
+  if (p.estate_id != 0) return Json{{"estate_id", p.estate_id}};
+  Json j{{"building_id", p.building_id}};
+  if (!p.staircase.empty()) j["staircase"] = p.staircase;
+  return j;
+}
+
+// Staff see who wrote what; residents and the public page do not.
+Json OutageJson(const Outage& o, bool staff) {
+  Json places = Json::array();
+  for (const Place& p : o.places) places.push_back(PlaceJson(p));
+  Json updates = Json::array();
+  for (const Update& u : o.updates) {
+    Json j{{"at", u.at}, {"text", u.text}};
+    if (u.status) j["status"] = StatusName(*u.status);
+    if (u.expected_end_at) j["expected_end_at"] = TimeOrNull(*u.expected_end_at);
+    if (staff) j["author_id"] = u.author_id;
+    updates.push_back(std::move(j));
+  }
+  Json j{{"id", o.id},
+         {"kind", KindName(o.kind)},
+         {"title", o.title},
+         {"description", o.description},
+         {"status", StatusName(o.status)},
+         {"places", places},
+         {"start_at", o.start_at},
+         {"expected_end_at", TimeOrNull(o.expected_end_at)},
+         {"updated_at", o.updated_at},
+         {"resolved_at", TimeOrNull(o.resolved_at)},
+         {"updates", updates}};
+  if (staff) {
+    j["created_at"] = o.created_at;
+    j["created_by"] = o.created_by;
+  }
+  return j;
+}
+
+Json PageJson(const Page& page, const PageArgs& args, bool staff) {
+  Json items = Json::array();
+  for (const Outage& o : page.items) items.push_back(OutageJson(o, staff));
+  return Json{{"total", page.total}, {"offset", args.offset}, {"limit", args.limit}, {"items", items}};
+}
+
+// Reads a status name from `f` (field `name`); sets `bad` on an unknown name.
+std::optional<OutageStatus> StatusField(json::Fields& f, const std::string& name, bool* bad) {
+  std::string s = f.Str(name, {.required = false, .max_len = 20});
+  if (s.empty()) return std::nullopt;
+  auto st = ParseStatus(s);
+  if (!st) *bad = true;
+  return st;
+}
+
+Status ParsePlaces(const Json* raw, std::vector<Place>& out) {
+  if (raw == nullptr) return {};  // absent: the field error is already recorded
+  if (!raw->is_array()) return MakeError("field_type", "places");
+  if (raw->size() > Service::kMaxPlaces) return MakeError("field_too_long", "places");
+  for (const Json& item : *raw) {
+    if (!item.is_object()) return MakeError("outage_place_invalid", "places");
+    json::Fields pf(item);
+    Place p;
+    p.estate_id = static_cast<uint64_t>(pf.Int("estate_id", false, 1).value_or(0));
+    p.building_id = static_cast<uint64_t>(pf.Int("building_id", false, 1).value_or(0));
+    p.staircase = pf.Str("staircase", {.required = false, .max_len = Service::kMaxStaircaseLen});
+    if (auto st = pf.Finish(); !st.ok()) return MakeError(st.error().code, "places", st.error().field);
+    out.push_back(std::move(p));
+  }
+  return {};
+}
+
+// Decodes an outage body; `with_status` for creation (status may be given only then).
+Status ParseOutage(const std::string& body, bool with_status, OutageInput& in) {
+  auto obj = json::ParseObject(body);
+  if (!obj.ok()) return obj.error();
+  json::Fields f(*obj);
+  std::string kind = f.Str("kind", {.max_len = 20});
+  in.title = f.Str("title", {.max_len = Service::kMaxTitleLen});
+  in.description = f.Str("description", {.required = false, .max_len = Service::kMaxDescriptionLen});
+  in.start_at = f.Int("start_at", true, 1, kMaxTime).value_or(0);
+  in.expected_end_at = f.Int("expected_end_at", false, 0, kMaxTime).value_or(0);
+  bool bad_status = false;
+  if (with_status) in.status = StatusField(f, "status", &bad_status);
+  const Json* places = f.Raw("places", false);
+  OSIEDLE_RETURN_IF_ERROR(f.Finish());
+  auto k = ParseKind(kind);
+  if (!k) return MakeError("outage_kind_invalid", "kind");
+  in.kind = *k;
+  if (bad_status) return MakeError("outage_status_invalid", "status");
+  return ParsePlaces(places, in.places);
+}
+
+Status ParseUpdate(const std::string& body, UpdateInput& in) {
+  auto obj = json::ParseObject(body);
+  if (!obj.ok()) return obj.error();
+  json::Fields f(*obj);
+  in.text = f.Str("text", {.required = false, .max_len = Service::kMaxUpdateLen});
+  bool bad_status = false;
+  in.status = StatusField(f, "status", &bad_status);
+  if (f.Has("expected_end_at")) in.expected_end_at = f.Int("expected_end_at", false, 0, kMaxTime).value_or(0);
+  OSIEDLE_RETURN_IF_ERROR(f.Finish());
+  if (bad_status) return MakeError("outage_status_invalid", "status");
+  return {};
+}
+
+http::Response Reply(const Result<Json>& r, const http::Context& ctx, int status = 200) {
+  return r.ok() ? http::Json(status, *r) : http::ErrorResponse(r.error(), ctx);
+}
+
+http::Response Active(http::Context& ctx, Service& svc) {
+  auto args = PageOf(ctx);
+  if (!args.ok()) return http::ErrorResponse(args.error(), ctx);
+  Json out = svc.env().View([&](const storage::ReadTxn& txn) {
+    return PageJson(svc.ActiveForUser(txn, ctx.principal.user_id, args->offset, args->limit), *args, false);
+  });
+  return http::Json(200, out);
+}
+
+http::Response One(http::Context& ctx, Service& svc, bool admin_route) {
+  auto id = PathId(ctx);
+  if (!id) return http::ErrorResponse(MakeError("not_found"), ctx);
+  const bool staff = ctx.principal.Can(kManage);
+  return Reply(svc.env().View([&](const storage::ReadTxn& txn) -> Result<Json> {
+    auto o = staff ? svc.Get(txn, *id) : svc.GetForUser(txn, *id, ctx.principal.user_id);
+    if (!o.ok()) return o.error();
+    return OutageJson(*o, staff && admin_route);
+  }),
+               ctx);
+}
+
+http::Response Public(http::Context& ctx, Service& svc) {
+  auto id = PathId(ctx);
+  if (!id) return http::ErrorResponse(MakeError("building_not_found"), ctx);
+  auto args = PageOf(ctx);
+  if (!args.ok()) return http::ErrorResponse(args.error(), ctx);
+  return Reply(svc.env().View([&](const storage::ReadTxn& txn) -> Result<Json> {
+    auto page = svc.PublicForBuilding(txn, *id, args->offset, args->limit);
+    if (!page.ok()) return page.error();
+    Json j = PageJson(*page, *args, false);
+    j["building_id"] = *id;
+    return j;
+  }),
+               ctx);
+}
+
+http::Response List(http::Context& ctx, Service& svc) {
+  auto args = PageOf(ctx);
+  if (!args.ok()) return http::ErrorResponse(args.error(), ctx);
+  Query q;
+  q.offset = args->offset;
+  q.limit = args->limit;
+  if (std::string s = ctx.req.Query("status"); !s.empty()) {
+    q.status = ParseStatus(s);
+    if (!q.status) return http::ErrorResponse(MakeError("outage_status_invalid", "status"), ctx);
+  }
+  if (std::string b = ctx.req.Query("building"); !b.empty()) {
+    auto v = ParseU64(b);
+    if (!v || *v == 0) return http::ErrorResponse(MakeError("field_type", "building"), ctx);
+    q.building_id = *v;
+  }
+  Json out = svc.env().View([&](const storage::ReadTxn& txn) { return PageJson(svc.List(txn, q), *args, true); });
+  return http::Json(200, out);
+}
+
+http::Response Save(http::Context& ctx, Service& svc, uint64_t id) {
+  OutageInput in;
+  if (auto st = ParseOutage(ctx.req.body, id == 0, in); !st.ok()) return http::ErrorResponse(st.error(), ctx);
+  auto saved = id == 0 ? svc.Create(in, ActorOf(ctx)) : svc.Edit(id, in, ActorOf(ctx));
+  if (!saved.ok()) return http::ErrorResponse(saved.error(), ctx);
+  return http::Json(id == 0 ? 201 : 200, OutageJson(*saved, true));
+}
+
+http::Response AddUpdate(http::Context& ctx, Service& svc) {
+  auto id = PathId(ctx);
+  if (!id) return http::ErrorResponse(MakeError("not_found"), ctx);
+  UpdateInput in;
+  if (auto st = ParseUpdate(ctx.req.body, in); !st.ok()) return http::ErrorResponse(st.error(), ctx);
+  auto saved = svc.AddUpdate(*id, in, ActorOf(ctx));
+  if (!saved.ok()) return http::ErrorResponse(saved.error(), ctx);
+  return http::Json(201, OutageJson(*saved, true));
+}
+
+http::Response SetPublic(http::Context& ctx, Service& svc) {
+  auto id = PathId(ctx, "building_id");
+  if (!id) return http::ErrorResponse(MakeError("building_not_found"), ctx);
+  auto obj = json::ParseObject(ctx.req.body);
+  if (!obj.ok()) return http::ErrorResponse(obj.error(), ctx);
+  json::Fields f(*obj);
+  bool enabled = f.Bool("enabled").value_or(false);
+  if (auto st = f.Finish(); !st.ok()) return http::ErrorResponse(st.error(), ctx);
+  if (auto st = svc.SetPublicPage(*id, enabled, ActorOf(ctx)); !st.ok()) return http::ErrorResponse(st.error(), ctx);
+  return http::Json(200, {{"building_id", *id}, {"enabled", enabled}});
+}
+
+}  // namespace
+
+void RegisterRoutes(http::RouteTable& routes, Service& svc) {
+  routes.Add({"GET", "/api/v1/outages/active", http::kAuthenticated,
+              [&svc](http::Context& ctx) { return Active(ctx, svc); },
+              "Active outages affecting the caller's flats (banner)"});
+  routes.Add({"GET", "/api/v1/outages/{id}", http::kAuthenticated,
+              [&svc](http::Context& ctx) { return One(ctx, svc, false); }, "One outage affecting the caller"});
+  routes.Add({"GET", "/api/v1/public/buildings/{id}/outages", http::kPublic,
+              [&svc](http::Context& ctx) { return Public(ctx, svc); },
+              "Active outages of a building (public page, when enabled)"});
+  routes.Add(
+      {"GET", "/api/v1/admin/outages", kManage, [&svc](http::Context& ctx) { return List(ctx, svc); }, "List outages"});
+  routes.Add({"POST", "/api/v1/admin/outages", kManage, [&svc](http::Context& ctx) { return Save(ctx, svc, 0); },
+              "Announce an outage"});
+  routes.Add({"GET", "/api/v1/admin/outages/{id}", kManage, [&svc](http::Context& ctx) { return One(ctx, svc, true); },
+              "One outage with its updates"});
+  routes.Add({"PUT", "/api/v1/admin/outages/{id}", kManage,
+              [&svc](http::Context& ctx) {
+                auto id = PathId(ctx);
+                if (!id) return http::ErrorResponse(MakeError("not_found"), ctx);
+                return Save(ctx, svc, *id);
+              },
+              "Change an outage"});
+  routes.Add({"POST", "/api/v1/admin/outages/{id}/updates", kManage,
+              [&svc](http::Context& ctx) { return AddUpdate(ctx, svc); },
+              "Add an update (may change status and expected end)"});
+  routes.Add({"GET", "/api/v1/admin/outages/public-buildings", kManage,
+              [&svc](http::Context&) {
+                auto ids = svc.env().View([&](const storage::ReadTxn& txn) { return svc.PublicBuildings(txn); });
+                return http::Json(200, {{"building_ids", ids}});
+              },
+              "Buildings with the public outage page enabled"});
+  routes.Add({"PUT", "/api/v1/admin/outages/public-buildings/{building_id}", kManage,
+              [&svc](http::Context& ctx) { return SetPublic(ctx, svc); },
+              "Enable or disable a building's public outage page"});
+}
+
+}  // namespace osiedle::outages

@@ -1,0 +1,25 @@
+#pragma once
+// HTTP routes of the outages module. Staff changes are audited by the service.
+#include "daemon/http/types.hpp"
+#include "daemon/modules/outages/service.hpp"
+
+namespace osiedle::outages {
+
+// Adds:
+//   GET  /api/v1/outages/active                        authenticated   the caller's active outages (banner)
+//   GET  /api/v1/outages/{id}                          authenticated   404 not_found unless it affects the
+//                                                                      caller (staff with outages:manage: any)
+//   GET  /api/v1/public/buildings/{id}/outages         public          404 building_not_found /
+//                                                                      outages_public_disabled
+//   GET  /api/v1/admin/outages                         outages:manage  ?status=&building=&offset=&limit=
+//   POST /api/v1/admin/outages                         outages:manage  {kind, title, description?, places[],
+//                                                                      start_at, expected_end_at?, status?}
+//   GET  /api/v1/admin/outages/{id}                    outages:manage
+//   PUT  /api/v1/admin/outages/{id}                    outages:manage  as POST without status
+//   POST /api/v1/admin/outages/{id}/updates            outages:manage  {text?, status?, expected_end_at?}
+//   GET  /api/v1/admin/outages/public-buildings        outages:manage  building ids with the public page on
+//   PUT  /api/v1/admin/outages/public-buildings/{id}   outages:manage  {enabled}
+// Lists answer {total, offset, limit, items}. Times are unix seconds. REQUIRES: service outlives the table.
+void RegisterRoutes(http::RouteTable& routes, Service& service);
+
+}  // namespace osiedle::outages
