@@ -1,27 +1,16 @@
 #include "daemon/modules/audit/routes.hpp"
 
-#include <charconv>
 #include <optional>
 #include <string>
 
 #include "daemon/core/json.hpp"
+#include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
 
 namespace osiedle::audit {
 namespace {
 
 constexpr const char* kPermission = "audit:read";
-
-// A decimal query parameter: absent → `fallback`; anything but digits in range → nullopt.
-std::optional<uint64_t> QueryU64(const http::Request& req, const std::string& name, uint64_t fallback,
-                                 uint64_t max = UINT64_MAX) {
-  std::string s = req.Query(name);
-  if (s.empty()) return fallback;
-  uint64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || v > max) return std::nullopt;
-  return v;
-}
 
 json::Json EntryJson(const Entry& e) {
   return json::Json{{"id", e.id},
@@ -42,11 +31,11 @@ json::Json EntryJson(const Entry& e) {
 http::Response ListHandler(Service& service, http::Context& ctx) {
   Filter f;
   const auto& req = ctx.req;
-  auto actor = QueryU64(req, "actor", 0);
-  auto user = QueryU64(req, "user", 0);
-  auto before = QueryU64(req, "before", 0);
-  auto limit = QueryU64(req, "limit", 50, 500);
-  const char* bad = !actor ? "actor" : !user ? "user" : !before ? "before" : !limit ? "limit" : nullptr;
+  auto actor = http::QueryU64(ctx, "actor", 0);
+  auto user = http::QueryU64(ctx, "user", 0);
+  auto before = http::QueryU64(ctx, "before", 0);
+  auto limit = http::QueryU64(ctx, "limit", 50);
+  const char* bad = !actor ? "actor" : !user ? "user" : !before ? "before" : !limit || *limit > 500 ? "limit" : nullptr;
   if (bad) return http::ErrorResponse(MakeError("field_invalid", bad), ctx);
   std::string action = req.Query("action");
   if (action.size() > 64) return http::ErrorResponse(MakeError("field_too_long", "action"), ctx);

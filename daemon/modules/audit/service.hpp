@@ -52,4 +52,19 @@ class Service {
   Store store_;  // audit.log, audit.log.by_user, audit.meta
 };
 
+// An entry (not yet appended) for what `actor` did; Actor is any struct with user_id, ip and user_agent.
+template <typename Actor>
+Entry MakeEntry(const Actor& actor, std::string action, std::string target_type, uint64_t target_id,
+                std::string detail = {}) {
+  Entry e;
+  e.actor_id = actor.user_id;
+  e.action = std::move(action);
+  e.target_type = std::move(target_type);
+  e.target_id = target_id;
+  e.detail = std::move(detail);
+  e.ip = actor.ip;
+  e.user_agent = actor.user_agent;
+  return e;
+}
+
 }  // namespace osiedle::audit

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "daemon/core/page.hpp"
+
 namespace osiedle::contractors {
 
 // Field limits in code points (the routes and the service enforce the same
@@ -89,12 +91,6 @@ struct SearchQuery {
   uint64_t limit = 20;  // 1..kMaxPage
 };
 
-template <typename T>
-struct Page {
-  uint64_t total = 0;
-  uint64_t offset = 0;
-  uint64_t limit = 0;
-  std::vector<T> items;
-};
+using osiedle::Page;  // daemon/core/page.hpp
 
 }  // namespace osiedle::contractors

@@ -1,37 +1,18 @@
 #include "daemon/modules/contractors/routes.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <map>
 
 #include "daemon/core/json.hpp"
+#include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
 
 namespace osiedle::contractors {
 namespace {
 
+using http::PathId;
+using http::QueryU64;
 using json::Json;
-
-std::optional<uint64_t> ParseU64(const std::string& s) {
-  uint64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-// A positive decimal id from a path parameter; nullopt for anything else.
-std::optional<uint64_t> PathId(const http::Context& ctx) {
-  auto v = ParseU64(ctx.req.Param("id"));
-  if (!v || *v == 0) return std::nullopt;
-  return v;
-}
-
-// A non-negative integer query parameter, `fallback` when absent; nullopt when
-// malformed.
-std::optional<uint64_t> QueryU64(const http::Context& ctx, const char* name, uint64_t fallback) {
-  const std::string s = ctx.req.Query(name);
-  return s.empty() ? std::optional<uint64_t>(fallback) : ParseU64(s);
-}
 
 Viewer ViewerOf(const http::Context& ctx) { return Viewer{ctx.principal.user_id, ctx.principal.Can(kManage)}; }
 

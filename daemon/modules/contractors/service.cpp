@@ -64,15 +64,7 @@ void Service::Seed(storage::WriteTxn& txn) {
 
 void Service::Audit(storage::WriteTxn& txn, const Actor& actor, std::string action, std::string target_type,
                     uint64_t target_id, std::string detail) {
-  audit::Entry e;
-  e.actor_id = actor.user_id;
-  e.action = std::move(action);
-  e.target_type = std::move(target_type);
-  e.target_id = target_id;
-  e.detail = std::move(detail);
-  e.ip = actor.ip;
-  e.user_agent = actor.user_agent;
-  audit_.Append(txn, std::move(e));
+  audit_.Append(txn, audit::MakeEntry(actor, std::move(action), std::move(target_type), target_id, std::move(detail)));
 }
 
 std::vector<Category> Service::Categories(const storage::ReadTxn& txn) const { return store_.Categories(txn); }

@@ -1,29 +1,16 @@
 #include "daemon/modules/groups/routes.hpp"
 
-#include <charconv>
-
 #include "daemon/core/clock.hpp"
 #include "daemon/core/json.hpp"
+#include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
 #include "daemon/modules/groups/rule_json.hpp"
 
 namespace osiedle::groups {
 namespace {
 
+using http::PathId;
 using json::Json;
-
-// A decimal number from a path or query parameter; nullopt for anything else.
-std::optional<uint64_t> ParseU64(const std::string& s) {
-  uint64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-std::optional<uint64_t> PathId(const http::Context& ctx) {
-  auto id = ParseU64(ctx.req.Param("id"));
-  return id && *id > 0 ? id : std::nullopt;
-}
 
 audit::Entry AuditOf(const http::Context& ctx, const char* action, const Group& g) {
   audit::Entry e;
@@ -114,15 +101,10 @@ http::Response Remove(http::Context& ctx, Service& svc, audit::Service& audit, u
 }
 
 http::Response Members(http::Context& ctx, Service& svc, uint64_t id) {
-  std::string off = ctx.req.Query("offset"), lim = ctx.req.Query("limit");
-  auto offset = off.empty() ? std::optional<uint64_t>(0) : ParseU64(off);
-  auto limit = lim.empty() ? std::optional<uint64_t>(50) : ParseU64(lim);
-  if (!offset) return http::ErrorResponse(MakeError("field_type", "offset"), ctx);
-  if (!limit || *limit == 0 || *limit > Service::kMaxPage) {
-    return http::ErrorResponse(MakeError("field_type", "limit", "1-500"), ctx);
-  }
+  auto p = http::ParsePage(ctx, 50, Service::kMaxPage);
+  if (!p.ok()) return http::ErrorResponse(p.error(), ctx);
   auto out = svc.env().View([&](const storage::ReadTxn& txn) -> Result<Json> {
-    auto page = svc.Members(txn, id, *offset, *limit);
+    auto page = svc.Members(txn, id, p->offset, p->limit);
     if (!page.ok()) return page.error();
     Json members = Json::array();
     for (uint64_t uid : page->user_ids) {
@@ -135,8 +117,8 @@ http::Response Members(http::Context& ctx, Service& svc, uint64_t id) {
                          {"status", StatusName(u->status)}});
     }
     return Json{{"total", page->total},
-                {"offset", *offset},
-                {"limit", *limit},
+                {"offset", p->offset},
+                {"limit", p->limit},
                 {"user_ids", page->user_ids},
                 {"members", members}};
   });

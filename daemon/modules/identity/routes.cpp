@@ -1,31 +1,11 @@
 // Identity routes: shared JSON shapes, the authenticator and the route registration entry point.
 #include "daemon/modules/identity/routes.hpp"
 
-#include <charconv>
-
 #include "daemon/modules/identity/routes_util.hpp"
 
 namespace osiedle::identity {
 
 namespace routes {
-
-std::optional<uint64_t> ParseId(const std::string& s) {
-  uint64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v == 0) return std::nullopt;
-  return v;
-}
-
-std::optional<uint64_t> PathId(const http::Context& ctx) { return ParseId(ctx.req.Param("id")); }
-
-std::optional<uint64_t> QueryNumber(const http::Context& ctx, const std::string& name, uint64_t fallback) {
-  std::string s = ctx.req.Query(name);
-  if (s.empty()) return fallback;
-  uint64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
 
 Actor ActorOf(const http::Context& ctx) {
   return Actor{ctx.principal.user_id, ctx.req.client_ip, ctx.req.Header("user-agent").substr(0, 256)};

@@ -9,8 +9,8 @@ constexpr size_t kImportMaxBody = 8u << 20;
 
 // offset/limit query parameters; limit defaults to 50 and is capped at 500.
 bool Page(const http::Context& ctx, size_t* offset, size_t* limit) {
-  auto o = QueryNumber(ctx, "offset", 0);
-  auto l = QueryNumber(ctx, "limit", 50);
+  auto o = QueryU64(ctx, "offset", 0);
+  auto l = QueryU64(ctx, "limit", 50);
   if (!o || !l) return false;
   *offset = *o;
   *limit = std::min<uint64_t>(*l, 500);
@@ -90,7 +90,7 @@ http::Response ListUsers(Module& id, http::Context& ctx) {
   }
   for (auto [name, out] : {std::pair{"role", &q.role}, std::pair{"estate", &q.estate},
                            std::pair{"building", &q.building}, std::pair{"group", &q.group}}) {
-    auto v = QueryNumber(ctx, name, 0);
+    auto v = QueryU64(ctx, name, 0);
     if (!v) return http::ErrorResponse(MakeError("field_invalid", name), ctx);
     *out = *v;
   }
@@ -151,8 +151,8 @@ http::Response SetRoles(Module& id, http::Context& ctx) {
 http::Response Activity(Module& id, http::Context& ctx) {
   auto uid = PathId(ctx);
   if (!uid) return http::ErrorResponse(MakeError("user_not_found"), ctx);
-  auto before = QueryNumber(ctx, "before", 0);
-  auto limit = QueryNumber(ctx, "limit", 50);
+  auto before = QueryU64(ctx, "before", 0);
+  auto limit = QueryU64(ctx, "limit", 50);
   if (!before || !limit) return http::ErrorResponse(MakeError("field_invalid", "before"), ctx);
   Json items = Json::array();
   for (const audit::Entry& e : id.users.Activity(*uid, *before, std::min<uint64_t>(*limit, 500))) {
@@ -168,7 +168,7 @@ http::Response Estates(Module& id, http::Context&) {
 }
 
 http::Response Buildings(Module& id, http::Context& ctx) {
-  auto estate = QueryNumber(ctx, "estate", 0);
+  auto estate = QueryU64(ctx, "estate", 0);
   if (!estate) return http::ErrorResponse(MakeError("field_invalid", "estate"), ctx);
   Json out = Json::array();
   for (const BuildingView& b : id.registry.ListBuildings(*estate)) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "daemon/core/json.hpp"
+#include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
 #include "daemon/modules/identity/module.hpp"
 
@@ -11,12 +12,9 @@ namespace osiedle::identity::routes {
 
 using json::Json;
 
-// A positive decimal id from text (path parameter or query); nullopt for anything else.
-std::optional<uint64_t> ParseId(const std::string& s);
-// Path parameter "id"; nullopt if absent or malformed.
-std::optional<uint64_t> PathId(const http::Context& ctx);
-// Non-negative integer query parameter, `fallback` when absent, nullopt when malformed.
-std::optional<uint64_t> QueryNumber(const http::Context& ctx, const std::string& name, uint64_t fallback);
+using http::ParseId;   // positive decimal id from text
+using http::PathId;    // path parameter "id" as a positive id
+using http::QueryU64;  // numeric query parameter with a fallback when absent
 Actor ActorOf(const http::Context& ctx);
 
 Json Iso(int64_t unix_seconds);  // ISO-8601 string, or null for 0

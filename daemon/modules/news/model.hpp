@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "daemon/core/page.hpp"
+
 namespace osiedle::news {
 
 // What staff give to create or replace an item.
@@ -67,13 +69,7 @@ struct Comment {
   std::string author_name;  // not stored: filled on read ("Jan K."; "" if the account is gone)
 };
 
-template <typename T>
-struct Page {
-  uint64_t total = 0;
-  uint64_t offset = 0;
-  uint64_t limit = 0;
-  std::vector<T> items;
-};
+using osiedle::Page;  // daemon/core/page.hpp
 
 // Who reads: residents see only what targets them and is in its publication window; staff (news:publish or
 // news:moderate) are not limited by targeting.

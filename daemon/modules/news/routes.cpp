@@ -1,8 +1,7 @@
 #include "daemon/modules/news/routes.hpp"
 
-#include <charconv>
-
 #include "daemon/core/json.hpp"
+#include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
 
 namespace osiedle::news {
@@ -10,32 +9,8 @@ namespace {
 
 using json::Json;
 
-std::optional<uint64_t> ParseU64(const std::string& s) {
-  uint64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-struct PageArgs {
-  uint64_t offset = 0;
-  uint64_t limit = Service::kDefaultPage;
-};
-
-Result<PageArgs> ParsePage(const http::Context& ctx) {
-  PageArgs p;
-  const std::string off = ctx.req.Query("offset"), lim = ctx.req.Query("limit");
-  if (!off.empty()) {
-    auto v = ParseU64(off);
-    if (!v) return MakeError("field_type", "offset");
-    p.offset = *v;
-  }
-  if (!lim.empty()) {
-    auto v = ParseU64(lim);
-    if (!v || *v == 0 || *v > Service::kMaxPage) return MakeError("field_type", "limit", "1-100");
-    p.limit = *v;
-  }
-  return p;
+Result<http::PageRequest> ParsePage(const http::Context& ctx) {
+  return http::ParsePage(ctx, Service::kDefaultPage, Service::kMaxPage);
 }
 
 Viewer ViewerOf(const http::Context& ctx) {
@@ -155,8 +130,8 @@ Result<std::string> ParseText(const std::string& body, const char* name, size_t 
 template <typename F>
 http::Handler WithId(F f) {
   return [f](http::Context& ctx) {
-    auto id = ParseU64(ctx.req.Param("id"));
-    if (!id || *id == 0) return http::ErrorResponse(MakeError("not_found"), ctx);
+    auto id = http::PathId(ctx);
+    if (!id) return http::ErrorResponse(MakeError("not_found"), ctx);
     return f(ctx, *id);
   };
 }

@@ -75,18 +75,6 @@ Page<T> Slice(std::vector<T> all, uint64_t offset, uint64_t limit) {
   return page;
 }
 
-audit::Entry AuditOf(const Actor& actor, const char* action, const char* target_type, uint64_t id, std::string detail) {
-  audit::Entry e;
-  e.actor_id = actor.user_id;
-  e.action = action;
-  e.target_type = target_type;
-  e.target_id = id;
-  e.detail = std::move(detail);
-  e.ip = actor.ip;
-  e.user_agent = actor.user_agent;
-  return e;
-}
-
 }  // namespace
 
 Service::Service(storage::Env& env, const Clock& clock, groups::Service& groups, audit::Service& audit)
@@ -145,7 +133,7 @@ Result<Item> Service::Save(const Actor& actor, uint64_t id, ItemInput in) {
       return MakeError("field_invalid", "expire_at", "must be after publish_at");
     }
     store_.PutItem(txn, item, old ? &*old : nullptr);
-    audit_.Append(txn, AuditOf(actor, old ? "news.update" : "news.create", "news_item", item.id, item.title));
+    audit_.Append(txn, audit::MakeEntry(actor, old ? "news.update" : "news.create", "news_item", item.id, item.title));
     return item;
   });
 }
@@ -162,7 +150,7 @@ Status Service::Delete(const Actor& actor, uint64_t id) {
     auto item = store_.GetItem(txn, id);
     if (!item) return NotFound();
     store_.DeleteItem(txn, *item);
-    audit_.Append(txn, AuditOf(actor, "news.delete", "news_item", id, item->title));
+    audit_.Append(txn, audit::MakeEntry(actor, "news.delete", "news_item", id, item->title));
     return {};
   });
 }
@@ -341,8 +329,8 @@ Result<Comment> Service::SetHidden(const Actor& actor, uint64_t comment_id, bool
     c->hidden_by = hidden ? actor.user_id : 0;
     c->hidden_at = hidden ? now : 0;
     store_.PutComment(txn, *c);
-    audit_.Append(txn, AuditOf(actor, hidden ? "news.comment_hide" : "news.comment_unhide", "news_comment", comment_id,
-                               hidden ? reason : std::string()));
+    audit_.Append(txn, audit::MakeEntry(actor, hidden ? "news.comment_hide" : "news.comment_unhide", "news_comment",
+                                        comment_id, hidden ? reason : std::string()));
     return WithAuthor(txn, std::move(*c));
   });
 }

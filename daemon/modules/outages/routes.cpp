@@ -1,13 +1,13 @@
 #include "daemon/modules/outages/routes.hpp"
 
-#include <charconv>
-
 #include "daemon/core/json.hpp"
+#include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
 
 namespace osiedle::outages {
 namespace {
 
+using http::PathId;
 using json::Json;
 
 constexpr const char* kManage = "outages:manage";
@@ -15,44 +15,13 @@ constexpr const char* kManage = "outages:manage";
 constexpr int64_t kMaxTime = 4102444800;
 constexpr uint64_t kDefaultPage = 50;
 
-std::optional<uint64_t> ParseU64(const std::string& s) {
-  uint64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-// A positive id from path parameter `name`; nullopt for anything else.
-std::optional<uint64_t> PathId(const http::Context& ctx, const std::string& name = "id") {
-  auto v = ParseU64(ctx.req.Param(name));
-  if (!v || *v == 0) return std::nullopt;
-  return v;
-}
-
 Actor ActorOf(const http::Context& ctx) {
   return Actor{ctx.principal.user_id, ctx.req.client_ip, ctx.req.Header("user-agent")};
 }
 
-struct PageArgs {
-  uint64_t offset = 0;
-  uint64_t limit = kDefaultPage;
-};
+using PageArgs = http::PageRequest;
 
-Result<PageArgs> PageOf(const http::Context& ctx) {
-  PageArgs p;
-  std::string off = ctx.req.Query("offset"), lim = ctx.req.Query("limit");
-  if (!off.empty()) {
-    auto v = ParseU64(off);
-    if (!v) return MakeError("field_type", "offset");
-    p.offset = *v;
-  }
-  if (!lim.empty()) {
-    auto v = ParseU64(lim);
-    if (!v || *v == 0 || *v > Service::kMaxPage) return MakeError("field_type", "limit", "1-200");
-    p.limit = *v;
-  }
-  return p;
-}
+Result<PageArgs> PageOf(const http::Context& ctx) { return http::ParsePage(ctx, kDefaultPage, Service::kMaxPage); }
 
 Json TimeOrNull(int64_t t) { return t == 0 ? Json(nullptr) : Json(t); }
 
@@ -210,8 +179,8 @@ http::Response List(http::Context& ctx, Service& svc) {
     if (!q.status) return http::ErrorResponse(MakeError("outage_status_invalid", "status"), ctx);
   }
   if (std::string b = ctx.req.Query("building"); !b.empty()) {
-    auto v = ParseU64(b);
-    if (!v || *v == 0) return http::ErrorResponse(MakeError("field_type", "building"), ctx);
+    auto v = http::ParseId(b);
+    if (!v) return http::ErrorResponse(MakeError("field_type", "building"), ctx);
     q.building_id = *v;
   }
   Json out = svc.env().View([&](const storage::ReadTxn& txn) { return PageJson(svc.List(txn, q), *args, true); });

@@ -31,19 +31,6 @@ Page Slice(std::vector<Outage> all, size_t offset, size_t limit) {
   return page;
 }
 
-audit::Entry AuditOf(const Actor& actor, std::string action, std::string target_type, uint64_t target_id,
-                     std::string detail) {
-  audit::Entry e;
-  e.actor_id = actor.user_id;
-  e.action = std::move(action);
-  e.target_type = std::move(target_type);
-  e.target_id = target_id;
-  e.detail = std::move(detail);
-  e.ip = actor.ip;
-  e.user_agent = actor.user_agent;
-  return e;
-}
-
 }  // namespace
 
 Service::Service(storage::Env& env, const Clock& clock, identity::Service& identity, audit::Service& audit)
@@ -121,7 +108,7 @@ Result<Outage> Service::Create(const OutageInput& input, const Actor& actor) {
     if (!o.active()) o.resolved_at = now;
     Put(txn, o);
     if (o.active()) Index(txn, o, true);
-    audit_.Append(txn, AuditOf(actor, "outage.create", "outage", o.id, o.title));
+    audit_.Append(txn, audit::MakeEntry(actor, "outage.create", "outage", o.id, o.title));
     return o;
   });
 }
@@ -143,7 +130,7 @@ Result<Outage> Service::Edit(uint64_t id, const OutageInput& input, const Actor&
     o.updated_at = clock_.NowUnix();
     Put(txn, o);
     if (o.active()) Index(txn, o, true);
-    audit_.Append(txn, AuditOf(actor, "outage.edit", "outage", o.id, o.title));
+    audit_.Append(txn, audit::MakeEntry(actor, "outage.edit", "outage", o.id, o.title));
     return o;
   });
 }
@@ -177,7 +164,7 @@ Result<Outage> Service::AddUpdate(uint64_t id, const UpdateInput& input, const A
     u.author_id = actor.user_id;
     o.updates.push_back(std::move(u));
     Put(txn, o);
-    audit_.Append(txn, AuditOf(actor, "outage.update", "outage", o.id, std::string(StatusName(o.status))));
+    audit_.Append(txn, audit::MakeEntry(actor, "outage.update", "outage", o.id, std::string(StatusName(o.status))));
     return o;
   });
 }
@@ -190,8 +177,8 @@ Status Service::SetPublicPage(uint64_t building_id, bool enabled, const Actor& a
     } else {
       txn.Del(public_buildings_, store::IdKey(building_id));
     }
-    audit_.Append(txn, AuditOf(actor, enabled ? "outage.public_page.enable" : "outage.public_page.disable", "building",
-                               building_id, {}));
+    audit_.Append(txn, audit::MakeEntry(actor, enabled ? "outage.public_page.enable" : "outage.public_page.disable",
+                                        "building", building_id));
     return Ok{};
   });
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "daemon/core/clock.hpp"
+#include "daemon/core/page.hpp"
 #include "daemon/core/result.hpp"
 #include "daemon/modules/audit/service.hpp"
 #include "daemon/modules/identity/service.hpp"
@@ -46,10 +47,8 @@ struct Query {
   size_t limit = 50;  // 1..kMaxPage
 };
 
-struct Page {
-  uint64_t total = 0;
-  std::vector<Outage> items;
-};
+// Only total and items are set; routes answer with the offset/limit they asked for.
+using Page = osiedle::Page<Outage>;
 
 class Service {
  public:

@@ -1,9 +1,9 @@
 #include "daemon/modules/outbox/routes.hpp"
 
-#include <charconv>
 #include <string>
 
 #include "daemon/core/json.hpp"
+#include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
 
 namespace osiedle::outbox {
@@ -26,16 +26,10 @@ json::Json MessageJson(const Message& m) {
 }
 
 http::Response ListHandler(Service& service, http::Context& ctx) {
-  size_t limit = 50;
-  std::string s = ctx.req.Query("limit");
-  if (!s.empty()) {
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), limit);
-    if (ec != std::errc() || end != s.data() + s.size() || limit == 0 || limit > 500) {
-      return http::ErrorResponse(MakeError("field_invalid", "limit"), ctx);
-    }
-  }
+  auto limit = http::QueryU64(ctx, "limit", 50);
+  if (!limit || *limit == 0 || *limit > 500) return http::ErrorResponse(MakeError("field_invalid", "limit"), ctx);
   json::Json list = json::Json::array();
-  for (const auto& m : service.Recent(limit)) list.push_back(MessageJson(m));
+  for (const auto& m : service.Recent(*limit)) list.push_back(MessageJson(m));
   return http::Json(200, json::Json{{"depth", service.Depth()}, {"messages", std::move(list)}});
 }
 

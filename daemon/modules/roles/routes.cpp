@@ -1,24 +1,16 @@
 #include "daemon/modules/roles/routes.hpp"
 
-#include <charconv>
 #include <map>
 
 #include "daemon/core/json.hpp"
+#include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
 
 namespace osiedle::roles {
 namespace {
 
+using http::PathId;
 using json::Json;
-
-// A positive decimal id from a path parameter; nullopt for anything else.
-std::optional<uint64_t> PathId(const http::Context& ctx) {
-  const std::string s = ctx.req.Param("id");
-  uint64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || v == 0) return std::nullopt;
-  return v;
-}
 
 audit::Entry AuditOf(const http::Context& ctx, std::string action, std::string target_type, uint64_t target_id,
                      std::string detail) {

@@ -6,6 +6,7 @@
 
 #include "daemon/core/i18n.hpp"
 #include "daemon/http/dispatch.hpp"
+#include "tests/unit/support/http_request.hpp"
 #include "daemon/http/response.hpp"
 #include "tests/unit/daemon/modules/contractors/fixture.hpp"
 
@@ -40,13 +41,8 @@ struct Api {
 
   http::Response Call(const std::string& method, const std::string& path, const std::string& body = "",
                       std::map<std::string, std::string> query = {}) {
-    http::Request req;
-    req.method = method;
-    req.path = path;
+    http::Request req = ::osiedle::testing::MakeRequest(method, path, body);
     req.query = std::move(query);
-    req.body = body;
-    req.client_ip = "192.0.2.1";
-    req.headers["content-type"] = "application/json";
     req.headers["user-agent"] = "unit-test";
     if (!as.empty()) req.headers["x-test-as"] = as;
     return http::Dispatch(services, req);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "daemon/http/dispatch.hpp"
+#include "tests/unit/support/http_request.hpp"
 #include "tests/unit/daemon/modules/identity/fixture.hpp"
 
 namespace osiedle::identity {
@@ -29,23 +30,7 @@ struct Api {
   }
 
   http::Response Call(const std::string& method, const std::string& target, const std::string& body = "") {
-    http::Request req;
-    req.method = method;
-    auto q = target.find('?');
-    req.path = target.substr(0, q);
-    if (q != std::string::npos) {
-      std::string query = target.substr(q + 1);
-      for (size_t pos = 0; pos < query.size();) {
-        size_t amp = query.find('&', pos);
-        std::string kv = query.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
-        auto eq = kv.find('=');
-        req.query[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
-        pos = amp == std::string::npos ? query.size() : amp + 1;
-      }
-    }
-    req.body = body;
-    req.client_ip = "192.0.2.1";
-    req.headers["content-type"] = "application/json";
+    http::Request req = ::osiedle::testing::MakeRequest(method, target, body);
     if (!cookie.empty()) req.headers["cookie"] = cookie;
     if (!csrf.empty()) req.headers["x-csrf-token"] = csrf;
     return http::Dispatch(services, req);

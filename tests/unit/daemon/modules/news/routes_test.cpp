@@ -6,6 +6,7 @@
 
 #include "daemon/core/i18n.hpp"
 #include "daemon/http/dispatch.hpp"
+#include "tests/unit/support/http_request.hpp"
 #include "tests/unit/daemon/modules/news/fixture.hpp"
 
 namespace osiedle::news {
@@ -37,13 +38,8 @@ class NewsRoutesTest : public testing::NewsTest {
 
   http::Response Call(uint64_t as, const std::string& method, const std::string& path, const std::string& body = "",
                       std::map<std::string, std::string> query = {}) {
-    http::Request req;
-    req.method = method;
-    req.path = path;
+    http::Request req = ::osiedle::testing::MakeRequest(method, path, body);
     req.query = std::move(query);
-    req.body = body;
-    req.client_ip = "192.0.2.1";
-    req.headers["content-type"] = "application/json";
     if (as != 0) req.headers["x-test-user"] = std::to_string(as);
     return http::Dispatch(services_, req);
   }
