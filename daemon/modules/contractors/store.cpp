@@ -4,6 +4,7 @@
 
 #include "daemon/core/utf8.hpp"
 #include "storage/codec.hpp"
+#include "storage/links.hpp"
 
 namespace osiedle::contractors {
 namespace {
@@ -101,16 +102,6 @@ std::optional<Review> DecodeReview(uint64_t id, std::string_view v) {
   rv.hidden_at = r.I64();
   if (!r.ok()) return std::nullopt;
   return rv;
-}
-
-// The second u64 of every (a, b) key under prefix a.
-std::vector<uint64_t> Seconds(const storage::ReadTxn& txn, const storage::Table& t, uint64_t a) {
-  std::vector<uint64_t> out;
-  txn.Scan(t, IdKey(a), [&](std::string_view k, std::string_view) {
-    if (k.size() == 16) out.push_back(storage::GetU64BE(k.substr(8)));
-    return true;
-  });
-  return out;
 }
 
 }  // namespace
@@ -212,7 +203,7 @@ void Store::Delete(storage::WriteTxn& txn, uint64_t id) {
   Unindex(txn, id);
   txn.Del(contractors_, IdKey(id));
   txn.Del(summaries_, IdKey(id));
-  for (uint64_t rid : Seconds(txn, reviews_by_contractor_, id)) txn.Del(reviews_, IdKey(rid));
+  for (uint64_t rid : storage::LinkedTo(txn, reviews_by_contractor_, id)) txn.Del(reviews_, IdKey(rid));
   txn.DelPrefix(reviews_by_contractor_, IdKey(id));
   txn.DelPrefix(reviews_by_user_, IdKey(id));
 }
@@ -229,7 +220,7 @@ std::vector<uint64_t> Store::IdsWithWordPrefix(const storage::ReadTxn& txn, std:
 }
 
 std::vector<uint64_t> Store::IdsInCategory(const storage::ReadTxn& txn, uint64_t category_id) const {
-  return Seconds(txn, by_category_, category_id);
+  return storage::LinkedTo(txn, by_category_, category_id);
 }
 
 void Store::ForEachSummary(const storage::ReadTxn& txn, const std::function<void(Summary)>& fn) const {

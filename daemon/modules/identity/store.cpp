@@ -2,6 +2,7 @@
 #include "daemon/modules/identity/store.hpp"
 
 #include "storage/codec.hpp"
+#include "storage/links.hpp"
 
 namespace osiedle::identity {
 
@@ -12,15 +13,6 @@ std::optional<uint64_t> ReadId(const std::optional<std::string>& v) {
   return storage::GetU64BE(*v);
 }
 std::string StatusKey(RegistrationStatus s) { return storage::Key().U32(static_cast<uint32_t>(s)).Build(); }
-// Collects the trailing u64 of every key under `prefix` (index tables "a, b → ''").
-std::vector<uint64_t> SecondIds(const storage::ReadTxn& t, const storage::Table& table, std::string_view prefix) {
-  std::vector<uint64_t> ids;
-  t.Scan(table, prefix, [&](std::string_view k, std::string_view) {
-    if (k.size() == prefix.size() + 8) ids.push_back(storage::GetU64BE(k.substr(prefix.size())));
-    return true;
-  });
-  return ids;
-}
 }  // namespace
 
 std::optional<User> Store::GetUser(const storage::ReadTxn& t, uint64_t id) const {
@@ -83,7 +75,7 @@ std::vector<Ownership> Store::OwnershipsOf(const storage::ReadTxn& t, uint64_t u
 
 std::vector<Ownership> Store::OwnersOf(const storage::ReadTxn& t, uint64_t flat_id) const {
   std::vector<Ownership> out;
-  for (uint64_t user : SecondIds(t, ownerships_by_flat_, IdKey(flat_id))) {
+  for (uint64_t user : storage::LinkedTo(t, ownerships_by_flat_, flat_id)) {
     if (auto s = GetOwnership(t, user, flat_id)) out.push_back({user, flat_id, *s});
   }
   return out;
@@ -131,7 +123,7 @@ std::vector<uint64_t> Store::RegistrationIds(const storage::ReadTxn& t, Registra
 
 std::vector<Registration> Store::RegistrationsOf(const storage::ReadTxn& t, uint64_t user_id) const {
   std::vector<Registration> out;
-  for (uint64_t id : SecondIds(t, registrations_by_user_, IdKey(user_id))) {
+  for (uint64_t id : storage::LinkedTo(t, registrations_by_user_, user_id)) {
     if (auto r = GetRegistration(t, id)) out.push_back(std::move(*r));
   }
   return out;
@@ -164,7 +156,7 @@ std::optional<Session> Store::FindSessionByTokenHash(const storage::ReadTxn& t, 
 
 std::vector<Session> Store::SessionsOf(const storage::ReadTxn& t, uint64_t user_id) const {
   std::vector<Session> out;
-  for (uint64_t id : SecondIds(t, sessions_by_user_, IdKey(user_id))) {
+  for (uint64_t id : storage::LinkedTo(t, sessions_by_user_, user_id)) {
     if (auto s = GetSession(t, id)) out.push_back(std::move(*s));
   }
   return out;
