@@ -2,15 +2,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "daemon/app/home.hpp"
 #include "daemon/http/response.hpp"
+#include "daemon/modules/ads/routes.hpp"
 #include "daemon/modules/audit/routes.hpp"
 #include "daemon/modules/contractors/routes.hpp"
+#include "daemon/modules/documents/routes.hpp"
 #include "daemon/modules/groups/routes.hpp"
 #include "daemon/modules/identity/routes.hpp"
+#include "daemon/modules/information/routes.hpp"
 #include "daemon/modules/news/routes.hpp"
 #include "daemon/modules/outages/routes.hpp"
 #include "daemon/modules/outbox/routes.hpp"
 #include "daemon/modules/roles/routes.hpp"
+#include "daemon/modules/uploads/routes.hpp"
 
 namespace osiedle::app {
 
@@ -33,15 +38,20 @@ App::App(const Config& c, const Clock& clk, const storage::EnvOptions& env_optio
     : cfg(c),
       clock(clk),
       env(storage::Env::Open(c.data_dir, env_options)),
+      files(c.data_dir + "/files"),
       audit(*env, clock),
       outbox(*env, clock),
       roles(*env),
       identity(*env, clock, roles, audit, outbox, id_options ? std::move(*id_options) : IdentityOptions(c)),
       directory(identity.users, roles),
       groups(*env, directory, clock),
+      uploads(*env, files, clock),
       contractors(*env, clock, audit),
       news(*env, clock, groups, audit),
-      outages(*env, clock, identity.users, audit) {
+      outages(*env, clock, identity.users, audit),
+      documents(*env, clock, groups, audit, uploads),
+      information(*env, clock, groups, roles, audit),
+      ads(*env, clock, groups, audit, uploads) {
   env->Migrate(Migrations(*this));
   // Identity lists users by group and shows a user's groups; groups are evaluated here, outside
   // identity, so the dependency keeps pointing down (groups → identity).
@@ -63,9 +73,14 @@ void App::RegisterRoutes() {
   groups::RegisterRoutes(routes, groups, audit);
   audit::RegisterRoutes(routes, audit);
   outbox::RegisterRoutes(routes, outbox);
+  uploads::RegisterRoutes(routes, uploads);
   contractors::RegisterRoutes(routes, contractors);
   news::RegisterRoutes(routes, news);
   outages::RegisterRoutes(routes, outages);
+  documents::RegisterRoutes(routes, documents);
+  information::RegisterRoutes(routes, information);
+  ads::RegisterRoutes(routes, ads);
+  RegisterHomeRoute(*this);
 
   routes.Add({"GET", "/healthz", http::kPublic,
               [](http::Context&) { return http::Json(200, {{"status", "ok"}}); }, "liveness check"});
@@ -95,6 +110,12 @@ std::vector<storage::Migration> Migrations(App& app) {
        [&app](storage::WriteTxn& t) { app.roles.SeedBuiltins(t); }},
       {"contractors: default categories (elektryk, hydraulik, ...)",
        [&app](storage::WriteTxn& t) { app.contractors.Seed(t); }},
+      {"documents: default categories (statut, regulaminy, uchwały, ...)",
+       [&app](storage::WriteTxn& t) { app.documents.Seed(t); }},
+      {"roles: Pracownik gains information:manage, ads:manage, uploads:create",
+       [&app](storage::WriteTxn& t) {
+         app.roles.Grant(t, roles::kStaff, {"information:manage", "ads:manage", "uploads:create"});
+       }},
   };
 }
 

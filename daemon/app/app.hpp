@@ -7,16 +7,21 @@
 
 #include "daemon/app/config.hpp"
 #include "daemon/core/clock.hpp"
+#include "daemon/core/file_store.hpp"
 #include "daemon/http/types.hpp"
+#include "daemon/modules/ads/service.hpp"
 #include "daemon/modules/audit/service.hpp"
 #include "daemon/modules/contractors/service.hpp"
+#include "daemon/modules/documents/service.hpp"
 #include "daemon/modules/groups/identity_directory.hpp"
 #include "daemon/modules/groups/service.hpp"
 #include "daemon/modules/identity/module.hpp"
+#include "daemon/modules/information/service.hpp"
 #include "daemon/modules/news/service.hpp"
 #include "daemon/modules/outages/service.hpp"
 #include "daemon/modules/outbox/service.hpp"
 #include "daemon/modules/roles/service.hpp"
+#include "daemon/modules/uploads/service.hpp"
 #include "storage/env.hpp"
 
 namespace osiedle::app {
@@ -37,15 +42,20 @@ struct App {
   const Config& cfg;
   const Clock& clock;
   std::unique_ptr<storage::Env> env;
+  FileStore files;  // uploaded files, content-addressed, under <data-dir>/files
   audit::Service audit;
   outbox::Service outbox;
   roles::Service roles;
   identity::Module identity;
   groups::IdentityDirectory<identity::Service> directory;
   groups::Service groups;
+  uploads::Service uploads;
   contractors::Service contractors;
   news::Service news;
   outages::Service outages;
+  documents::Service documents;
+  information::Service information;
+  ads::Service ads;  // serve() calls ads.Start() for the impression flusher; destroyed (flushed) before env
   http::RouteTable routes;
 };
 

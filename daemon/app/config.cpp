@@ -72,6 +72,9 @@ po::options_description CliOnly(Config& c) {
       ("from", po::value(&c.restore_from), "restore: backup file")
       ("flats", po::value(&c.scale_flats)->default_value(c.scale_flats), "demo-scale: flats")
       ("accounts", po::value(&c.scale_accounts)->default_value(c.scale_accounts), "demo-scale: accounts")
+      ("news", po::value(&c.scale_news)->default_value(c.scale_news), "demo-scale: news items")
+      ("contractors", po::value(&c.scale_contractors)->default_value(c.scale_contractors), "demo-scale: contractors")
+      ("documents", po::value(&c.scale_documents)->default_value(c.scale_documents), "demo-scale: documents")
       ("command", po::value(&c.command), "")
       ("args", po::value(&c.args), "");
   return cli;
@@ -87,7 +90,7 @@ constexpr char kUsage[] =
     "  restore        --from FILE\n"
     "  check          verify the store and the audit chain\n"
     "  routes         print the route table (JSON lines)\n"
-    "  demo-scale     --flats N --accounts N (benchmark store)\n";
+    "  demo-scale     --flats N --accounts N --news N --contractors N --documents N (benchmark store)\n";
 
 }  // namespace
 

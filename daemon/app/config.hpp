@@ -21,7 +21,7 @@ struct Config {
   int threads = 2;
   std::string tls_cert;
   std::string tls_key;
-  uint64_t max_request_bytes = 16ull << 20;
+  uint64_t max_request_bytes = 32ull << 20;
   int header_timeout_s = 10;
   int body_timeout_s = 60;
   int keepalive_timeout_s = 75;
@@ -55,6 +55,9 @@ struct Config {
   std::string restore_from;
   int scale_flats = 20000;
   int scale_accounts = 40000;
+  int scale_news = 10000;
+  int scale_contractors = 2000;
+  int scale_documents = 5000;
 
   // Split "host:port". REQUIRES: listen was validated by ParseConfig.
   std::string ListenHost() const;

@@ -1,54 +1,15 @@
+// The demo cooperative's accounts (SeedDemo); content comes from demo_content.cpp, the benchmark store from
+// demo_scale.cpp.
 #include "daemon/app/demo.hpp"
 
-#include <chrono>
 #include <iostream>
 #include <sstream>
 
-#include "daemon/app/commands.hpp"
-#include "daemon/core/crypto.hpp"
+#include "daemon/app/demo_data.hpp"
 #include "daemon/core/kw.hpp"
 
 namespace osiedle::app {
 namespace {
-
-constexpr char kAdminEmail[] = "admin@lazurowa.demo";
-constexpr char kAdminPassword[] = "Lazurowa-Admin-2025";
-constexpr char kStaffEmail[] = "biuro@lazurowa.demo";
-constexpr char kStaffPassword[] = "Lazurowa-Biuro-2025";
-constexpr char kResidentPassword[] = "Lazurowa-Mieszkaniec-2025";
-constexpr char kCourt[] = "WA1M";  // Sąd Rejonowy dla Warszawy-Mokotowa
-
-struct DemoBuilding {
-  const char* estate;
-  const char* address;
-};
-constexpr DemoBuilding kBuildings[] = {
-    {"Osiedle Lazurowe", "Lazurowa 12"},         {"Osiedle Lazurowe", "Lazurowa 14"},
-    {"Osiedle Lazurowe", "Lazurowa 16"},         {"Osiedle Górczewska", "Górczewska 200"},
-    {"Osiedle Górczewska", "Górczewska 202"},    {"Osiedle Górczewska", "Powstańców Śląskich 80"},
-};
-constexpr int kFlatsPerBuilding = 50;
-
-uint32_t KwNumberFor(size_t building, int flat) { return static_cast<uint32_t>(100000 + building * 1000 + flat); }
-
-// The register as the office's accounting system would export it.
-std::string RegisterCsv(size_t buildings, int flats_per_building) {
-  std::ostringstream csv;
-  csv << "osiedle;budynek;klatka;lokal;powierzchnia;kw;nr_czlonkowski\n";
-  const char* staircases = "ABCDEFGH";
-  for (size_t b = 0; b < buildings; ++b) {
-    const auto& db = kBuildings[b % std::size(kBuildings)];
-    std::string address = db.address;
-    if (b >= std::size(kBuildings)) address += " bud. " + std::to_string(b / std::size(kBuildings) + 1);
-    for (int f = 1; f <= flats_per_building; ++f) {
-      int area10 = 280 + (f * 37 + static_cast<int>(b) * 11) % 600;  // 28,0 – 87,9 m²
-      csv << db.estate << ";" << address << ";" << staircases[(f - 1) * 8 / (flats_per_building + 1) % 8] << ";"
-          << f << ";" << area10 / 10 << "," << area10 % 10 << ";" << kw::Make(kCourt, KwNumberFor(b, f)) << ";"
-          << "M-" << (b + 1) * 1000 + f << "\n";
-    }
-  }
-  return csv.str();
-}
 
 uint64_t BuildingId(App& app, const std::string& address) {
   for (const auto& b : app.identity.registry.ListBuildings(0))
@@ -94,6 +55,25 @@ identity::RegistrationInput Resident(App& app, const DemoResident& r, const char
 
 }  // namespace
 
+// The register as the office's accounting system would export it.
+std::string RegisterCsv(size_t buildings, int flats_per_building) {
+  std::ostringstream csv;
+  csv << "osiedle;budynek;klatka;lokal;powierzchnia;kw;nr_czlonkowski\n";
+  const char* staircases = "ABCDEFGH";
+  for (size_t b = 0; b < buildings; ++b) {
+    const auto& db = kBuildings[b % std::size(kBuildings)];
+    std::string address = db.address;
+    if (b >= std::size(kBuildings)) address += " bud. " + std::to_string(b / std::size(kBuildings) + 1);
+    for (int f = 1; f <= flats_per_building; ++f) {
+      int area10 = 280 + (f * 37 + static_cast<int>(b) * 11) % 600;  // 28,0 – 87,9 m²
+      csv << db.estate << ";" << address << ";" << staircases[(f - 1) * 8 / (flats_per_building + 1) % 8] << ";"
+          << f << ";" << area10 / 10 << "," << area10 % 10 << ";" << kw::Make(kCourt, KwNumberFor(b, f)) << ";"
+          << "M-" << (b + 1) * 1000 + f << "\n";
+    }
+  }
+  return csv.str();
+}
+
 void SeedDemo(App& app, std::ostream& out) {
   if (app.identity.registry.ListEstates().empty()) {
     auto report = app.identity.registry.ImportFlats(RegisterCsv(std::size(kBuildings), kFlatsPerBuilding), 0);
@@ -110,59 +90,12 @@ void SeedDemo(App& app, std::ostream& out) {
       if (r.approve) Must(app.identity.users.Approve(receipt->registration_id, system), "approve");
     }
   }
+  SeedDemoContent(app);  // each module that is still empty
   out << "SM Lazurowa (demo) — logins:\n"
       << "  administrator: " << kAdminEmail << " / " << kAdminPassword << "   (panel: /admin)\n"
       << "  staff (biuro): " << kStaffEmail << " / " << kStaffPassword << "   (panel: /admin)\n"
       << "  resident:      " << kResidents[0].email << " / " << kResidentPassword << "   (portal: /)\n"
       << std::flush;
-}
-
-int DemoScale(const Config& cfg) {
-  // A benchmark store: flats through the real importer, accounts through the real registration and
-  // approval. One password hash serves every account (same password), and commits skip fsync with
-  // one sync at the end — this command builds test data, it does not serve.
-  auto t0 = std::chrono::steady_clock::now();
-  storage::EnvOptions env_opts;
-  env_opts.no_sync = true;
-  identity::Options id_opts = IdentityOptions(cfg);
-  const std::string shared_hash = crypto::HashPassword(kResidentPassword);
-  id_opts.hasher.hash = [shared_hash](std::string_view) { return shared_hash; };
-  SystemClock clock;
-  App app(cfg, clock, env_opts, id_opts);
-  int per_building = kFlatsPerBuilding;
-  size_t buildings = static_cast<size_t>((cfg.scale_flats + per_building - 1) / per_building);
-  auto report = app.identity.registry.ImportFlats(RegisterCsv(buildings, per_building), 0);
-  if (!report.ok()) {
-    std::cerr << "demo-scale: import failed: " << report.error().code << "\n";
-    return 1;
-  }
-  std::vector<uint64_t> building_ids;
-  for (const auto& b : app.identity.registry.ListBuildings(0)) building_ids.push_back(b.building.id);
-  identity::Actor system;
-  int made = 0;
-  for (int i = 0; i < cfg.scale_accounts; ++i) {
-    size_t b = static_cast<size_t>(i) % buildings;
-    int flat = (i / static_cast<int>(buildings)) % per_building + 1;
-    identity::RegistrationInput in;
-    in.first_name = "Mieszkaniec";
-    in.last_name = "Numer " + std::to_string(i + 1);
-    in.email = "m" + std::to_string(i + 1) + "@bench.demo";
-    in.password = kResidentPassword;
-    in.building_id = building_ids[b];
-    in.flat_number = std::to_string(flat);
-    in.kw_number = kw::Make(kCourt, KwNumberFor(b, flat));
-    in.consent_terms = in.consent_rodo = true;
-    in.consents_version = identity::kConsentsVersion;
-    auto r = app.identity.users.Register(in, system);
-    if (!r.ok()) continue;  // e.g. the account exists from an earlier run
-    if (app.identity.users.Approve(r->registration_id, system).ok()) ++made;
-  }
-  app.env->Sync();
-  auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::cout << "demo-scale: " << report->imported + report->updated + report->unchanged << " flats, " << made
-            << " new accounts (password " << kResidentPassword << ", e-mails m1@bench.demo …) in " << secs
-            << " s\n";
-  return 0;
 }
 
 }  // namespace osiedle::app

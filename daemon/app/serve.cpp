@@ -76,6 +76,7 @@ int Serve(const Config& cfg) {
   App app(cfg, clock);
   if (cfg.demo) SeedDemo(app, std::cout);
   app.RegisterRoutes();
+  app.ads.Start();  // impression counts are flushed every 10 s and on shutdown
 
   http::Metrics metrics;
   metrics.AddGauge("osiedle_outbox_depth", "Mail messages waiting for delivery",

@@ -232,4 +232,32 @@ bool ParseDecimal(std::string_view text, double* out) {
   return true;
 }
 
+std::string Cell(std::string_view value) {
+  std::string cell;
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) cell = "'";
+  cell.append(value);
+  if (cell.find_first_of(";\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+void AppendRow(std::string& out, const std::vector<std::string>& cells) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out += ';';
+    out += Cell(cells[i]);
+  }
+  out += "\r\n";
+}
+
+std::string Document(const std::vector<std::vector<std::string>>& rows) {
+  std::string out(kUtf8Bom);
+  for (const auto& row : rows) AppendRow(out, row);
+  return out;
+}
+
 }  // namespace osiedle::csv

@@ -1,7 +1,7 @@
 #pragma once
 // CSV as exported by Polish accounting systems: ';' or ',' delimited (detected from the header
 // line), UTF-8 with or without BOM or Windows-1250 (detected), quoted fields with "" escapes,
-// CRLF or LF line ends.
+// CRLF or LF line ends. Also the writer for exports opened in (Polish) Excel.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,5 +33,19 @@ Result<Table> Parse(std::string_view utf8, size_t max_rows = 200000);
 // Parses a decimal with a comma or a dot ("52,3", "1 234,50", "52.30"). Returns false if not a
 // number.
 bool ParseDecimal(std::string_view text, double* out);
+
+// --- Writing: UTF-8 with BOM, ';' separator, CRLF, RFC 4180 quoting. Pure functions.
+
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// One cell: a leading = + - @ TAB or CR gets a ' prefix (formula injection, OWASP); the result is quoted with ""
+// escapes if it holds ; " CR or LF (after the prefix).
+std::string Cell(std::string_view value);
+
+// Appends the cells (each through Cell) joined by ';' and ended by CRLF to `out`.
+void AppendRow(std::string& out, const std::vector<std::string>& cells);
+
+// The whole file: BOM, then every row as AppendRow writes it.
+std::string Document(const std::vector<std::vector<std::string>>& rows);
 
 }  // namespace osiedle::csv

@@ -156,7 +156,10 @@ Response Dispatch(const Services& s, Request& req) {
     if (route != nullptr) {
       label = route->pattern;
       Response out = RunRoute(s, *route, req);
-      if (head_as_get) out.body.clear();
+      if (head_as_get) {
+        out.body.clear();
+        out.file_path.clear();
+      }
       return out;
     }
     if (!IsApiPath(req.path) && (req.method == "GET" || req.method == "HEAD")) {

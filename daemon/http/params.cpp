@@ -2,6 +2,9 @@
 
 #include <charconv>
 #include <string>
+#include <utility>
+
+#include "daemon/http/response.hpp"
 
 namespace osiedle::http {
 
@@ -18,6 +21,14 @@ std::optional<uint64_t> ParseId(std::string_view s) {
 }
 
 std::optional<uint64_t> PathId(const Context& ctx, const char* name) { return ParseId(ctx.req.Param(name)); }
+
+Handler WithId(std::function<Response(Context&, uint64_t)> f, std::string missing_code) {
+  return [f = std::move(f), code = std::move(missing_code)](Context& ctx) {
+    auto id = PathId(ctx);
+    if (!id) return ErrorResponse(MakeError(code), ctx);
+    return f(ctx, *id);
+  };
+}
 
 std::optional<uint64_t> QueryU64(const Context& ctx, const char* name, uint64_t fallback) {
   const std::string s = ctx.req.Query(name);

@@ -33,12 +33,18 @@ const std::unordered_map<std::string_view, int>& StatusTable() {
       {"role_name_taken", 409},
       {"group_name_taken", 409},
       {"department_name_taken", 409},
-      {"category_name_taken", 409},  // contractors
+      {"category_name_taken", 409},  // contractors, documents
+      {"category_not_empty", 409},   // documents
       {"review_exists", 409},        // contractors
       {"registration_already_decided", 409},
       {"ownership_exists", 409},
       {"conflict", 409},
       {"comments_disabled", 409},
+      {"already_submitted", 409},           // information
+      {"form_closed", 409},                 // information
+      {"section_not_empty", 409},           // information
+      {"submission_not_cancellable", 409},  // information
+      {"submission_cancelled", 409},        // information
       {"comment_already_reported", 409},
       {"last_admin", 409},
       {"user_not_blocked", 409},
@@ -52,6 +58,8 @@ const std::unordered_map<std::string_view, int>& StatusTable() {
       {"rate_limited", 429},
       {"internal", 500},
       {"storage_full", 500},
+      {"storage_io", 500},          // uploads: the file store could not write or read
+      {"upload_too_large", 413},    // uploads
       {"not_implemented", 501},
       {"smtp_failed", 502},
   };

@@ -4,8 +4,8 @@
 // installed library (tests/unit/daemon/http/server_test.cpp and raw-socket probes):
 //  * A request whose line + headers + body exceed Endpoint::Options::maxRequestSize is answered by
 //    Pistache itself: "413 Request Entity Too Large", text body "Request exceeded maximum buffer size".
-//    That is why max_request_bytes (16 MiB) sits well above every Route::max_body: bodies between a
-//    route's limit and 16 MiB get our JSON 413 body_too_large from Dispatch.
+//    That is why max_request_bytes (32 MiB) sits above every Route::max_body (uploads: 26 MiB): bodies between a
+//    route's limit and 32 MiB get our JSON 413 body_too_large from Dispatch.
 //  * Malformed requests never reach onRequest(): Pistache answers with a plain-text status and a fixed
 //    message of its own (never request data): unknown method → 400 "Unknown HTTP request method", bad
 //    version → 400 "Encountered invalid HTTP version", Content-Length together with Transfer-Encoding
@@ -29,6 +29,8 @@
 #include <pistache/net.h>
 #include <pistache/peer.h>
 #include <spdlog/spdlog.h>
+
+#include <sys/stat.h>
 
 #include <mutex>
 
@@ -108,6 +110,19 @@ void Write(const Response& r, P::Http::ResponseWriter& writer) {
     } else if (!IEquals(name, "content-type") && !IEquals(name, "content-length")) {
       headers.add(std::make_shared<VerbatimHeader>(SafeHeaderValue(name), SafeHeaderValue(value)));
     }
+  }
+  if (!r.file_path.empty() && r.status == 200) {
+    // Streamed with sendfile by Pistache: the file is never read into memory. serveFile writes
+    // Content-Type (from the media type) and Content-Length itself, then the headers added above.
+    struct stat st {};
+    if (::stat(r.file_path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      P::Http::serveFile(writer, r.file_path, P::Http::Mime::MediaType::fromString(r.content_type));
+      return;
+    }
+    spdlog::error("file response: {} is missing", r.file_path);
+    headers.add(std::make_shared<VerbatimHeader>("Content-Type", "application/json; charset=utf-8"));
+    writer.send(P::Http::Code::Not_Found, R"({"error":{"code":"not_found","message":"not found"}})");
+    return;
   }
   if (!r.content_type.empty() && r.status != 304 && r.status != 204) {
     headers.add(std::make_shared<VerbatimHeader>("Content-Type", SafeHeaderValue(r.content_type)));

@@ -18,7 +18,7 @@ struct ServerOptions {
   std::string tls_cert, tls_key;   // PEM paths; both set = HTTPS
   // Pistache's own cap on one buffered request (line + headers + body); above it Pistache answers
   // 413 itself with a plain-text body. Keep it above every Route::max_body so routes answer 413 JSON.
-  size_t max_request_bytes = 16u << 20;
+  size_t max_request_bytes = 32u << 20;
   std::chrono::milliseconds header_timeout{10'000};
   std::chrono::milliseconds body_timeout{30'000};
   std::chrono::milliseconds keepalive_timeout{60'000};

@@ -33,6 +33,9 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. Set-Cookie
+  // When set (status 200 only), the body is this file, streamed from disk with sendfile — never read into memory —
+  // and `body` is ignored. Use for downloads (documents); the caller checked access and existence.
+  std::string file_path;
 };
 
 // Who is calling. Set by the session guard before a handler runs.

@@ -1,12 +1,21 @@
 #!/usr/bin/python3
-"""Osiedle benchmarks (issue 2): they report, they do not pass or fail.
+"""Osiedle benchmarks (issues 2 and 4): they report, they do not pass or fail.
 
-    /usr/bin/python3 tests/bench/bench.py [--duration 15] [--connections 64] [--flats 20000] [--accounts 40000]
+    /usr/bin/python3 tests/bench/bench.py [--only me,home,search,download,import] [--duration 15] [--connections 64]
 
-Measures on one machine, in one run: GET /api/v1/me with a session vs nginx serving a static JSON
-file of the same size (wrk), time to ready, idle RSS, import of 20,000 flats, and RSS during a flood
-of 200 concurrent logins. Rewrites docs/PERFORMANCE.md (unless --no-write) and writes the raw
-figures to build/bench/results.json. nginx and osiedled are always stopped at the end.
+On one machine, in one run, against a demo-scale store (20,000 flats, 40,000 accounts, 10,000 news items,
+2,000 contractors, 5,000 documents):
+  import    import of 20,000 flats
+  me        GET /api/v1/me vs nginx (static JSON of the same size), GET /healthz, time to ready, idle RSS,
+            RSS during 200 concurrent logins
+  home      the resident home feed (GET /api/v1/home, or the news feed before it exists) vs nginx serving the
+            same bytes as a static file, and /healthz, at 64 connections; --perf adds a perf profile
+  search    contractor search latency per query set (wrk + a Lua script cycling the queries)
+  download  a 20 MB PDF uploaded and attached to a document, downloaded sequentially and 8 in parallel;
+            the daemon's VmRSS / VmHWM before and after, SHA-256 of every download checked
+Rewrites docs/PERFORMANCE.md (unless --no-write) and writes the raw figures to build/bench/results.json; with
+--only, the sections not run keep their figures from the previous results.json (each section records its date).
+nginx and osiedled are always stopped at the end.
 """
 from __future__ import annotations
 
@@ -34,7 +43,10 @@ from daemon import REPO, Account, Daemon, osiedled_path  # noqa: E402
 from fixtures import approved_resident  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import content  # noqa: E402
 from report import render  # noqa: E402
+
+SECTIONS = ("import", "me", "home", "search", "download")
 
 ADMIN = Account("bench-admin@test.invalid", c.STRONG_PASSWORD, "Benek", "Administrator")
 BENCH_FLAT = {"estate": "Osiedle Benchmark", "building": "Pomiarowa 1", "staircase": "A", "flat": "1",
@@ -63,6 +75,10 @@ def machine() -> dict:
     return info
 
 
+def loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def proc_kib(pid: int, field: str) -> int:
     """VmRSS / VmHWM of a process in KiB (0 if gone)."""
     try:
@@ -83,16 +99,19 @@ def free_port() -> int:
 _UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
 
-def wrk(url: str, duration: int, connections: int, threads: int, headers: dict) -> dict:
-    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
+def wrk(url: str, duration: int, connections: int, threads: int, headers: dict, script: Path | None = None) -> dict:
+    args = ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{duration}s", "--latency",
+            "--timeout", "5s"]
+    if script:
+        args += ["-s", str(script)]
     for k, v in headers.items():
         args += ["-H", f"{k}: {v}"]
     out = subprocess.run([*args, url], capture_output=True, text=True, timeout=duration + 60)
     text = out.stdout + out.stderr
-    res = {"url": url, "raw": text, "rps": 0.0, "p50_ms": None, "p99_ms": None, "non_2xx": 0, "errors": ""}
+    res = {"url": url, "connections": connections, "raw": text, "loadavg": loadavg(), "rps": 0.0, "p50_ms": None, "p99_ms": None, "non_2xx": 0, "errors": ""}
     if m := re.search(r"Requests/sec:\s*([\d.]+)", text):
         res["rps"] = float(m.group(1))
-    for pct, key in (("50", "p50_ms"), ("99", "p99_ms")):
+    for pct, key in (("50", "p50_ms"), ("90", "p90_ms"), ("99", "p99_ms")):
         if m := re.search(rf"^\s*{pct}(?:\.0+)?%\s+([\d.]+)(us|ms|s|m)\b", text, re.M):
             res[key] = float(m.group(1)) * _UNITS[m.group(2)]
     if m := re.search(r"Non-2xx or 3xx responses:\s*(\d+)", text):
@@ -105,13 +124,13 @@ def wrk(url: str, duration: int, connections: int, threads: int, headers: dict) 
 # --- nginx with its own config, port and prefix
 
 class Nginx:
-    def __init__(self, root: Path, body: bytes):
-        self.dir = root
+    def __init__(self, root: Path, body: bytes, name: str = "me.json"):
+        self.dir, self.name = root, name
         (root / "www").mkdir(parents=True, exist_ok=True)
-        (root / "www" / "me.json").write_bytes(body)
+        (root / "www" / name).write_bytes(body)
         for p in (root, root / "www"):
             p.chmod(0o755)  # workers may run as nobody
-        (root / "www" / "me.json").chmod(0o644)
+        (root / "www" / name).chmod(0o644)
         self.port = free_port()
         temps = "\n".join(f"  {d}_temp_path {root}/{d};" for d in
                           ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -137,7 +156,7 @@ http {{
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/me.json"
+        return f"http://127.0.0.1:{self.port}/{self.name}"
 
     def start(self) -> "Nginx":
         self.proc = subprocess.Popen(["nginx", "-p", str(self.dir), "-e", str(self.dir / "error.log"), "-c",
@@ -153,8 +172,8 @@ http {{
                 time.sleep(0.05)
                 continue
             with urllib.request.urlopen(self.url, timeout=5) as probe:  # raises on 403 (unreadable root) & co
-                if probe.read() != (self.dir / "www" / "me.json").read_bytes():
-                    raise RuntimeError("nginx serves something else than me.json")
+                if probe.read() != (self.dir / "www" / self.name).read_bytes():
+                    raise RuntimeError(f"nginx serves something else than {self.name}")
             return self
         raise RuntimeError("nginx did not start listening")
 
@@ -226,62 +245,154 @@ def login_flood(d: Daemon, resident: Account, n: int = 200) -> dict:
             "rss_after_kib": proc_kib(pid, "VmRSS")}
 
 
-def run(args) -> dict:
-    results: dict = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(), "params": vars(args)}
+def build_store(tmp: Path, args) -> tuple[Daemon, dict]:
+    log(f"benchmark store: demo-scale --flats {args.flats} --accounts {args.accounts} --news {args.news} "
+        f"--contractors {args.contractors} --documents {args.documents}")
+    d = Daemon(data_dir=tmp / "store", admin=ADMIN, flats_csv=c.flats_csv([BENCH_FLAT]))
+    t0 = time.monotonic()
+    scale = d.cli("demo-scale", "--flats", str(args.flats), "--accounts", str(args.accounts), "--news", str(args.news),
+                  "--contractors", str(args.contractors), "--documents", str(args.documents), check=False,
+                  timeout=3600)
+    out = scale.stdout + scale.stderr
+    store = {"flats": args.flats, "accounts": args.accounts, "news": args.news, "contractors": args.contractors,
+             "documents": args.documents, "exit": scale.returncode, "seconds": time.monotonic() - t0,
+             "output": out[-1500:]}
+    for what in ("news items", "contractors", "documents"):
+        if m := re.search(rf"(\d+) {what} in ([\d.]+) s", out):
+            store[f"made_{what.split()[0]}"], store[f"{what.split()[0]}_seconds"] = int(m.group(1)), float(m.group(2))
+    if scale.returncode != 0:
+        log(f"demo-scale failed (exit {scale.returncode}); measuring on the small store:\n{out[-800:]}")
+    else:
+        log(out.strip().replace("\n", " | "))
+    return d, store
+
+
+def section_me(d: Daemon, tmp: Path, args) -> tuple[dict, object]:
+    res: dict = {"date": now()}
+    ready = [d.ready_seconds]
+    for _ in range(4):
+        d.restart()
+        ready.append(d.ready_seconds)
+    res["ready_seconds"] = {"median": statistics.median(ready), "all": ready}
+    time.sleep(1.0)
+    res["idle_rss_kib"] = proc_kib(d.pid, "VmRSS")
+    admin = d.login(ADMIN)
+    resident = approved_resident(d, admin, BENCH_FLAT, email="bench-resident@test.invalid")
+    session = d.login(resident)
+    me = session.get(f"{c.API}/me")
+    if me.status != 200:
+        raise RuntimeError(f"GET /me: {me}")
+    res["me_bytes"] = len(me.body)
+    nginx = Nginx(tmp / "nginx-me", pad_json(me.body)).start()
+    wrk_args = (args.duration, args.connections, args.wrk_threads)
+    try:
+        log("wrk → nginx (static JSON of the size of /me)")
+        res["wrk_nginx"] = wrk(nginx.url, *wrk_args, {"Accept": "application/json"})
+    finally:
+        nginx.stop()
+    log("wrk → osiedled GET /api/v1/me")
+    res["wrk_osiedled"] = wrk(f"{d.base_url}/api/v1/me", *wrk_args,
+                              {"Cookie": content.cookie_of(session), "Accept": "application/json"})
+    res["rss_after_wrk_kib"] = proc_kib(d.pid, "VmRSS")
+    # The HTTP layer's ceiling on this machine: a route that does no work at all.
+    log("wrk → osiedled GET /healthz (HTTP layer alone)")
+    res["wrk_healthz"] = wrk(f"{d.base_url}/healthz", *wrk_args, {"Accept": "application/json"})
+    return res, resident
+
+
+def section_home(d: Daemon, tmp: Path, args) -> dict:
+    cl = content.resident_client(d)
+    path, body = content.home_route(cl)
+    res: dict = {"date": now(), "path": path, "bytes": len(body), "shape": content.describe_home(body),
+                 "resident": content.SCALE_RESIDENT[0]}
+    headers = {"Cookie": content.cookie_of(cl), "Accept": "application/json"}
+    wrk_args = (args.duration, args.connections, args.wrk_threads)
+    nginx = Nginx(tmp / "nginx-home", body, name="home.json").start()  # the very bytes of the answer
+    try:
+        log(f"wrk → nginx (the {len(body)} B answer of {path} as a static file)")
+        res["wrk_nginx"] = wrk(nginx.url, *wrk_args, {"Accept": "application/json"})
+    finally:
+        nginx.stop()
+    log(f"wrk → osiedled GET {path}")
+    res["wrk_osiedled"] = wrk(d.base_url + path, *wrk_args, headers)
+    log("wrk → osiedled GET /healthz (HTTP layer alone)")
+    res["wrk_healthz"] = wrk(f"{d.base_url}/healthz", *wrk_args, {"Accept": "application/json"})
+    # One client, no queueing: what a single resident waits for.
+    res["wrk_single"] = wrk(d.base_url + path, max(3, args.duration // 3), 1, 1, headers)
+    if args.perf:
+        out_dir = REPO / "build/bench"
+        out_dir.mkdir(parents=True, exist_ok=True)
+        log("perf record of osiedled during wrk on the home feed")
+        res["perf"] = content.perf_profile(d.pid, args.duration + 2, out_dir,
+                                           lambda: wrk(d.base_url + path, *wrk_args, headers))
+    return res
+
+
+def section_search(d: Daemon, tmp: Path, args) -> dict:
+    cl = content.resident_client(d)
+    headers = {"Cookie": content.cookie_of(cl), "Accept": "application/json"}
+    res: dict = {"date": now(), "hits": content.search_hits(cl), "sets": {}}
+    sets = dict(content.SEARCH_SETS)
+    sets["all of the above"] = [q for qs in content.SEARCH_SETS.values() for q in qs]
+    for i, (name, queries) in enumerate(sets.items()):
+        script = content.lua_cycle([content.search_path(q) for q in queries], tmp / f"search-{i}.lua")
+        runs = {}
+        for conns in (1, args.search_connections):
+            log(f"wrk → contractor search, {name}, {conns} connection(s)")
+            runs[str(conns)] = wrk(d.base_url + content.search_path(queries[0]), args.search_duration, conns,
+                                   args.wrk_threads, headers, script)
+        res["sets"][name] = {"queries": queries, "runs": runs}
+    return res
+
+
+def section_download(d: Daemon, args) -> dict:
+    admin = d.login(ADMIN)
+    log(f"20 MB PDF: upload, document, {args.dl_sequential} sequential + {args.dl_parallel}×{args.dl_rounds} "
+        "parallel downloads")
+    res = content.pdf_download(d, admin, proc_kib, args.dl_sequential, args.dl_parallel, args.dl_rounds)
+    res["date"] = now()
+    return res
+
+
+def now() -> str:
+    return time.strftime("%Y-%m-%d %H:%M %Z")
+
+
+def run(args, only: set[str]) -> dict:
+    results: dict = {"date": now(), "machine": machine(), "params": vars(args), "sections": sorted(only)}
     tmp = Path(tempfile.mkdtemp(prefix="osiedle-bench-"))
     tmp.chmod(0o755)  # nginx workers (nobody when started as root) must reach their document root
-    nginx: Nginx | None = None
     d: Daemon | None = None
     try:
-        log(f"import of {args.flats} flats into a fresh store")
-        results["import"] = measure_import(tmp, args.flats)
-
-        log(f"benchmark store: demo-scale --flats {args.flats} --accounts {args.accounts}")
-        d = Daemon(data_dir=tmp / "store", admin=ADMIN, flats_csv=c.flats_csv([BENCH_FLAT]))
-        t0 = time.monotonic()
-        scale = d.cli("demo-scale", "--flats", str(args.flats), "--accounts", str(args.accounts), check=False,
-                      timeout=3600)
-        results["store"] = {"flats": args.flats, "accounts": args.accounts, "exit": scale.returncode,
-                            "seconds": time.monotonic() - t0, "output": (scale.stdout + scale.stderr)[-500:]}
-        if scale.returncode != 0:
-            log(f"demo-scale failed (exit {scale.returncode}); measuring on the small store")
-
-        d.start()
-        ready = [d.ready_seconds]
-        for _ in range(4):
-            d.restart()
-            ready.append(d.ready_seconds)
-        results["ready_seconds"] = {"median": statistics.median(ready), "all": ready}
-        time.sleep(1.0)
-        results["idle_rss_kib"] = proc_kib(d.pid, "VmRSS")
-
-        admin = d.login(ADMIN)
-        resident = approved_resident(d, admin, BENCH_FLAT, email="bench-resident@test.invalid")
-        session = d.login(resident)
-        me = session.get(f"{c.API}/me")
-        if me.status != 200:
-            raise RuntimeError(f"GET /me: {me}")
-        results["me_bytes"] = len(me.body)
-
-        nginx = Nginx(tmp / "nginx", pad_json(me.body)).start()
-        wrk_args = (args.duration, args.connections, args.wrk_threads)
-        log("wrk → nginx (static JSON of the same size)")
-        results["wrk_nginx"] = wrk(nginx.url, *wrk_args, {"Accept": "application/json"})
-        nginx.stop()
-        log("wrk → osiedled GET /api/v1/me")
-        cookie = "; ".join(f"{k}={v}" for k, v in session.cookies.items())
-        results["wrk_osiedled"] = wrk(f"{d.base_url}/api/v1/me", *wrk_args,
-                                      {"Cookie": cookie, "Accept": "application/json"})
-        results["rss_after_wrk_kib"] = proc_kib(d.pid, "VmRSS")
-        # The HTTP layer's ceiling on this machine: a route that does no work at all.
-        log("wrk → osiedled GET /healthz (HTTP layer alone)")
-        results["wrk_healthz"] = wrk(f"{d.base_url}/healthz", *wrk_args, {"Accept": "application/json"})
-
-        log("200 concurrent logins")
-        results["login_flood"] = login_flood(d, resident)
+        if "import" in only:
+            log(f"import of {args.flats} flats into a fresh store")
+            results["import"] = measure_import(tmp, args.flats)
+            results["import"]["date"] = now()
+        if only - {"import"}:
+            d, results["store"] = build_store(tmp, args)
+            results["store"]["date"] = now()
+            d.start()
+            resident = None
+            for name, fn in (("me", lambda: section_me(d, tmp, args)),
+                             ("home", lambda: section_home(d, tmp, args)),
+                             ("search", lambda: section_search(d, tmp, args)),
+                             ("download", lambda: section_download(d, args))):
+                if name not in only:
+                    continue
+                load = loadavg()
+                try:
+                    out = fn()
+                except Exception as e:  # one broken section must not lose the others' figures
+                    log(f"{name}: FAILED: {e!r}")
+                    out = {"date": now(), "error": repr(e)[:2000]}
+                if name == "me" and isinstance(out, tuple):
+                    out, resident = out
+                out["loadavg_before"] = load
+                results[name] = out
+            if resident is not None:
+                log("200 concurrent logins")
+                results["me"]["login_flood"] = login_flood(d, resident)
     finally:
-        if nginx:
-            nginx.stop()
         if d:
             d.cleanup()
         if args.keep:
@@ -299,24 +410,52 @@ def pad_json(body: bytes) -> bytes:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--duration", type=int, default=15, help="wrk seconds per target (15)")
+    p.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections ({','.join(SECTIONS)})")
+    p.add_argument("--duration", type=int, default=15, help="wrk seconds per throughput target (15)")
     p.add_argument("--connections", type=int, default=64)
     p.add_argument("--wrk-threads", type=int, default=2)
+    p.add_argument("--search-duration", type=int, default=8, help="wrk seconds per search run (8)")
+    p.add_argument("--search-connections", type=int, default=8, help="concurrent searches in the loaded run (8)")
+    p.add_argument("--dl-sequential", type=int, default=10, help="sequential 20 MB downloads (10)")
+    p.add_argument("--dl-parallel", type=int, default=8, help="downloads at once (8)")
+    p.add_argument("--dl-rounds", type=int, default=3, help="parallel rounds (3): parallel × rounds downloads")
+    p.add_argument("--perf", action="store_true", help="home: perf record the daemon (build/bench/perf-home-*.txt)")
     p.add_argument("--flats", type=int, default=20000)
     p.add_argument("--accounts", type=int, default=40000)
+    p.add_argument("--news", type=int, default=10000)
+    p.add_argument("--contractors", type=int, default=2000)
+    p.add_argument("--documents", type=int, default=5000)
     p.add_argument("--out", default=str(REPO / "docs/PERFORMANCE.md"))
     p.add_argument("--no-write", action="store_true", help="print the report instead of rewriting --out")
     p.add_argument("--keep", action="store_true", help="keep the temp stores")
     args = p.parse_args()
+    only = {s.strip() for s in args.only.split(",") if s.strip()}
+    if unknown := only - set(SECTIONS):
+        p.error(f"unknown sections: {', '.join(sorted(unknown))} (known: {', '.join(SECTIONS)})")
     osiedled_path()  # fail early when not built
-    results = run(args)
     raw = REPO / "build/bench/results.json"
-    raw.parent.mkdir(parents=True, exist_ok=True)
-    raw.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    previous = {}
+    if only != set(SECTIONS) and raw.exists():
+        try:
+            previous = json.loads(raw.read_text())
+        except ValueError:
+            previous = {}
+        if "wrk_osiedled" in previous and "me" not in previous:  # the flat layout of the first bench.py
+            keys = ("ready_seconds", "idle_rss_kib", "me_bytes", "wrk_nginx", "wrk_osiedled", "rss_after_wrk_kib",
+                    "wrk_healthz", "login_flood")
+            previous["me"] = {k: previous[k] for k in keys if k in previous} | {"date": previous.get("date")}
+    results = run(args, only)
+    for name in SECTIONS:  # sections not run this time keep their last figures
+        if name not in results and name in previous:
+            results[name] = previous[name]
+    if "store" not in results and "store" in previous:
+        results["store"] = previous["store"]
     text = render(results)
-    if args.no_write:
+    if args.no_write:  # an experiment: neither the report nor the raw figures are kept
         print(text)
     else:
+        raw.parent.mkdir(parents=True, exist_ok=True)
+        raw.write_text(json.dumps(results, indent=2, ensure_ascii=False))
         Path(args.out).write_text(text)
         log(f"wrote {args.out} (raw figures: {raw})")
     return 0

@@ -9,14 +9,14 @@
 #include <string_view>
 
 #include "daemon/core/utf8.hpp"
-#include "daemon/modules/news/markdown.hpp"
+#include "daemon/core/markdown.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   if (!osiedle::utf8::IsValid(input)) return 0;  // the service refuses invalid UTF-8 before rendering
-  auto html = osiedle::news::RenderMarkdown(input);
+  auto html = osiedle::RenderMarkdown(input);
   if (!html.ok()) {
-    if (html.error().code != "news_body_unsafe") __builtin_trap();
+    if (html.error().code != "markdown_unsafe") __builtin_trap();
     return 0;
   }
   std::string lower = *html;

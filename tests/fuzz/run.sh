@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
-TARGETS=(csv kw json import markdown)
+TARGETS=(csv kw json import markdown submission)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "${FUZZ_JOBS:-2}" --target "${TARGETS[@]/%/_fuzz}"

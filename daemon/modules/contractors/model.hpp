@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "daemon/core/actor.hpp"
 #include "daemon/core/page.hpp"
 
 namespace osiedle::contractors {
@@ -71,17 +72,8 @@ struct Review {
 
 // Who asks: staff (contractors:manage) see inactive contractors and hidden
 // reviews.
-struct Viewer {
-  uint64_t user_id = 0;
-  bool staff = false;
-};
-
-// Who changes something (for the audit log).
-struct Actor {
-  uint64_t user_id = 0;
-  std::string ip;
-  std::string user_agent;
-};
+using osiedle::Viewer;  // daemon/core/actor.hpp
+using osiedle::Actor;
 
 struct SearchQuery {
   std::string q;             // free text; every word must prefix-match a word of the contractor

@@ -14,11 +14,9 @@ using http::PathId;
 using http::QueryU64;
 using json::Json;
 
-Viewer ViewerOf(const http::Context& ctx) { return Viewer{ctx.principal.user_id, ctx.principal.Can(kManage)}; }
+Viewer ViewerOf(const http::Context& ctx) { return http::ViewerOf(ctx, kManage); }
 
-Actor ActorOf(const http::Context& ctx) {
-  return Actor{ctx.principal.user_id, ctx.req.client_ip, ctx.req.Header("user-agent")};
-}
+using http::ActorOf;
 
 Json CategoryJson(const Category& c) { return Json{{"id", c.id}, {"name", c.name}}; }
 

@@ -5,7 +5,7 @@
 
 #include "daemon/core/utf8.hpp"
 #include "daemon/modules/contractors/validate.hpp"
-#include "daemon/modules/contractors/words.hpp"
+#include "daemon/core/words.hpp"
 
 namespace osiedle::contractors {
 namespace {
@@ -103,7 +103,7 @@ std::vector<std::string> Service::IndexWords(const storage::ReadTxn& txn, const 
     if (auto cat = store_.GetCategory(txn, id)) text += " " + cat->name;
   }
   text += " " + c.description;
-  return Words(text);
+  return words::Words(text);
 }
 
 Result<Contractor> Service::Create(storage::WriteTxn& txn, const Actor& actor, ContractorInput input) {
@@ -146,7 +146,7 @@ Result<Contractor> Service::Get(const storage::ReadTxn& txn, uint64_t id, const 
 std::optional<std::vector<uint64_t>> Service::CandidateIds(const storage::ReadTxn& txn, const SearchQuery& q) const {
   std::optional<std::vector<uint64_t>> ids;
   if (q.category_id != 0) ids = store_.IdsInCategory(txn, q.category_id);
-  for (const std::string& word : QueryWords(q.q)) {
+  for (const std::string& word : words::QueryWords(q.q)) {
     if (ids && ids->empty()) break;
     std::vector<uint64_t> matching = store_.IdsWithWordPrefix(txn, word);
     ids = ids ? Intersect(*ids, matching) : std::move(matching);

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/core/actor.hpp"
+
 namespace osiedle::identity {
 
 // How passwords are hashed and checked. The default is argon2id (crypto::HashPassword, bounded
@@ -35,10 +37,6 @@ struct Options {
 };
 
 // Who performs an action (for audit entries).
-struct Actor {
-  uint64_t user_id = 0;  // 0 = system / anonymous
-  std::string ip;
-  std::string user_agent;
-};
+using osiedle::Actor;  // daemon/core/actor.hpp (user_id 0 = system / anonymous)
 
 }  // namespace osiedle::identity

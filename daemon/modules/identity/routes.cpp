@@ -7,10 +7,6 @@ namespace osiedle::identity {
 
 namespace routes {
 
-Actor ActorOf(const http::Context& ctx) {
-  return Actor{ctx.principal.user_id, ctx.req.client_ip, ctx.req.Header("user-agent").substr(0, 256)};
-}
-
 Json Iso(int64_t t) { return t ? Json(FormatIsoUtc(t)) : Json(nullptr); }
 
 Json UserJson(const User& u) {

@@ -15,7 +15,7 @@ using json::Json;
 using http::ParseId;   // positive decimal id from text
 using http::PathId;    // path parameter "id" as a positive id
 using http::QueryU64;  // numeric query parameter with a fallback when absent
-Actor ActorOf(const http::Context& ctx);
+using http::ActorOf;   // the caller as the author of a change (audit)
 
 Json Iso(int64_t unix_seconds);  // ISO-8601 string, or null for 0
 Json UserJson(const User& u);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "daemon/core/actor.hpp"
 #include "daemon/core/page.hpp"
 
 namespace osiedle::news {
@@ -73,16 +74,7 @@ using osiedle::Page;  // daemon/core/page.hpp
 
 // Who reads: residents see only what targets them and is in its publication window; staff (news:publish or
 // news:moderate) are not limited by targeting.
-struct Viewer {
-  uint64_t user_id = 0;
-  bool staff = false;
-};
-
-// Who changes something (for the audit log).
-struct Actor {
-  uint64_t user_id = 0;
-  std::string ip;
-  std::string user_agent;
-};
+using osiedle::Viewer;  // daemon/core/actor.hpp
+using osiedle::Actor;
 
 }  // namespace osiedle::news

@@ -17,9 +17,7 @@ Viewer ViewerOf(const http::Context& ctx) {
   return Viewer{ctx.principal.user_id, ctx.principal.Can("news:publish") || ctx.principal.Can("news:moderate")};
 }
 
-Actor ActorOf(const http::Context& ctx) {
-  return Actor{ctx.principal.user_id, ctx.req.client_ip, ctx.req.Header("user-agent")};
-}
+using http::ActorOf;
 
 const char* StateName(ItemState s) {
   switch (s) {
@@ -147,13 +145,16 @@ http::Response Saved(const http::Context& ctx, Service& svc, const Result<Item>&
   return Answer(ctx, view, status, [](const ItemView& v) { return ItemJson(v, true); });
 }
 
+Json FeedPage(Service& svc, const http::Context& ctx, uint64_t offset, uint64_t limit) {
+  return PageJson(svc.Feed(ViewerOf(ctx), offset, limit), [](const ItemView& v) { return SummaryJson(v, false); });
+}
+
 void AddReaderRoutes(http::RouteTable& routes, Service& svc) {
   routes.Add({"GET", "/api/v1/news", http::kAuthenticated,
               [&svc](http::Context& ctx) {
                 auto p = ParsePage(ctx);
                 if (!p.ok()) return http::ErrorResponse(p.error(), ctx);
-                auto page = svc.Feed(ViewerOf(ctx), p->offset, p->limit);
-                return http::Json(200, PageJson(page, [](const ItemView& v) { return SummaryJson(v, false); }));
+                return http::Json(200, FeedPage(svc, ctx, p->offset, p->limit));
               },
               "News feed: items targeting the caller, pinned first, newest first"});
   routes.Add({"GET", "/api/v1/news/{id}", http::kAuthenticated, WithId([&svc](http::Context& ctx, uint64_t id) {
@@ -257,6 +258,10 @@ void AddStaffRoutes(http::RouteTable& routes, Service& svc) {
 void RegisterRoutes(http::RouteTable& routes, Service& svc) {
   AddReaderRoutes(routes, svc);
   AddStaffRoutes(routes, svc);
+}
+
+json::Json FeedJson(Service& service, const http::Context& ctx, uint64_t limit) {
+  return FeedPage(service, ctx, 0, limit);
 }
 
 }  // namespace osiedle::news

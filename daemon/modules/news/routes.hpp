@@ -1,5 +1,6 @@
 #pragma once
 // HTTP routes of the news module. Staff changes are audited by the service in the same transaction.
+#include "daemon/core/json.hpp"
 #include "daemon/http/types.hpp"
 #include "daemon/modules/news/service.hpp"
 
@@ -24,5 +25,8 @@ namespace osiedle::news {
 // Readers with news:publish or news:moderate count as staff (not limited by targeting or schedule).
 // Items a reader may not see answer 404 not_found. REQUIRES: service outlives the table.
 void RegisterRoutes(http::RouteTable& routes, Service& service);
+
+// The first `limit` feed items of the caller, as GET /api/v1/news answers them (for the home page).
+json::Json FeedJson(Service& service, const http::Context& ctx, uint64_t limit);
 
 }  // namespace osiedle::news

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "daemon/core/utf8.hpp"
-#include "daemon/modules/news/markdown.hpp"
+#include "daemon/core/markdown.hpp"
 
 namespace osiedle::news {
 namespace {

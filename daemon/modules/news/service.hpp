@@ -26,7 +26,7 @@ class Service {
   // Validates, renders the body and stores a new item (audit "news.create"). Errors: "field_required",
   // "field_too_long", "field_invalid", "utf8_invalid" (title, lead, body, image_id, publish_at, expire_at — expire_at
   // must be after publish_at), "group_not_found" (field groups), "field_too_long" (groups: more than kMaxGroups),
-  // "news_body_unsafe".
+  // "markdown_unsafe".
   Result<Item> Create(const Actor& actor, ItemInput input);
   // Replaces item `id` (publish_at 0 keeps the current one). Audit "news.update". Errors as Create, "not_found".
   Result<Item> Update(const Actor& actor, uint64_t id, ItemInput input);

@@ -15,9 +15,7 @@ constexpr const char* kManage = "outages:manage";
 constexpr int64_t kMaxTime = 4102444800;
 constexpr uint64_t kDefaultPage = 50;
 
-Actor ActorOf(const http::Context& ctx) {
-  return Actor{ctx.principal.user_id, ctx.req.client_ip, ctx.req.Header("user-agent")};
-}
+using http::ActorOf;
 
 using PageArgs = http::PageRequest;
 
@@ -132,13 +130,16 @@ http::Response Reply(const Result<Json>& r, const http::Context& ctx, int status
   return r.ok() ? http::Json(status, *r) : http::ErrorResponse(r.error(), ctx);
 }
 
+Json ActivePage(Service& svc, const http::Context& ctx, const PageArgs& args) {
+  return svc.env().View([&](const storage::ReadTxn& txn) {
+    return PageJson(svc.ActiveForUser(txn, ctx.principal.user_id, args.offset, args.limit), args, false);
+  });
+}
+
 http::Response Active(http::Context& ctx, Service& svc) {
   auto args = PageOf(ctx);
   if (!args.ok()) return http::ErrorResponse(args.error(), ctx);
-  Json out = svc.env().View([&](const storage::ReadTxn& txn) {
-    return PageJson(svc.ActiveForUser(txn, ctx.principal.user_id, args->offset, args->limit), *args, false);
-  });
-  return http::Json(200, out);
+  return http::Json(200, ActivePage(svc, ctx, *args));
 }
 
 http::Response One(http::Context& ctx, Service& svc, bool admin_route) {
@@ -253,6 +254,10 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
   routes.Add({"PUT", "/api/v1/admin/outages/public-buildings/{building_id}", kManage,
               [&svc](http::Context& ctx) { return SetPublic(ctx, svc); },
               "Enable or disable a building's public outage page"});
+}
+
+json::Json ActiveJson(Service& service, const http::Context& ctx, uint64_t limit) {
+  return ActivePage(service, ctx, PageArgs{0, limit});
 }
 
 }  // namespace osiedle::outages

@@ -1,5 +1,6 @@
 #pragma once
 // HTTP routes of the outages module. Staff changes are audited by the service.
+#include "daemon/core/json.hpp"
 #include "daemon/http/types.hpp"
 #include "daemon/modules/outages/service.hpp"
 
@@ -21,5 +22,8 @@ namespace osiedle::outages {
 //   PUT  /api/v1/admin/outages/public-buildings/{id}   outages:manage  {enabled}
 // Lists answer {total, offset, limit, items}. Times are unix seconds. REQUIRES: service outlives the table.
 void RegisterRoutes(http::RouteTable& routes, Service& service);
+
+// The caller's active outages (first `limit`), as GET /api/v1/outages/active answers them (for the home page).
+json::Json ActiveJson(Service& service, const http::Context& ctx, uint64_t limit);
 
 }  // namespace osiedle::outages

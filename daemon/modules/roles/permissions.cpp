@@ -32,12 +32,18 @@ constexpr Entry kPermissions[] = {
     {"outages:manage", "Ogłaszanie awarii i przerw w dostawach", "Announce outages and interruptions"},
     {"contractors:manage", "Prowadzenie katalogu wykonawców i moderowanie opinii",
      "Maintain the contractor directory and moderate reviews"},
+    {"information:manage", "Strony informacyjne i formularze zapisów, obsługa zgłoszeń",
+     "Information pages and sign-up forms, handling submissions"},
+    {"ads:manage", "Zarządzanie reklamami i ich statystykami", "Manage ads and their statistics"},
+    {"uploads:create", "Wgrywanie plików (PDF, obrazy) do dokumentów, aktualności i reklam",
+     "Upload files (PDF, images) for documents, news and ads"},
 };
 
 constexpr const char* kStaffPermissions[] = {
     "users:read",  "users:verify",  "users:manage", "flats:read",       "flats:import",
     "groups:read", "groups:manage", "news:publish", "documents:manage", "outbox:read",
-    "news:moderate", "outages:manage", "contractors:manage",
+    "news:moderate", "outages:manage", "contractors:manage", "information:manage", "ads:manage",
+    "uploads:create",
 };
 
 std::vector<PermissionInfo> Build() {

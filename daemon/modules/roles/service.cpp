@@ -50,6 +50,20 @@ void Service::SeedBuiltins(storage::WriteTxn& txn) {
   for (const Role& r : builtins) txn.Insert(roles_, store::IdKey(r.id), store::EncodeRole(r));
 }
 
+void Service::Grant(storage::WriteTxn& txn, uint64_t role_id, const std::vector<std::string>& permissions) {
+  auto v = txn.Get(roles_, store::IdKey(role_id));
+  if (!v) return;
+  auto role = store::DecodeRole(role_id, *v);
+  if (!role) return;
+  for (const std::string& p : permissions) {
+    if (std::find(role->permissions.begin(), role->permissions.end(), p) == role->permissions.end()) {
+      role->permissions.push_back(p);
+    }
+  }
+  std::sort(role->permissions.begin(), role->permissions.end());
+  txn.Put(roles_, store::IdKey(role_id), store::EncodeRole(*role));
+}
+
 std::vector<Role> Service::ListRoles() const {
   return env_.View([&](const storage::ReadTxn& txn) { return ListRoles(txn); });
 }

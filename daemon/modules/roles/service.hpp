@@ -56,6 +56,9 @@ class Service {
 
   // Migration step: creates the built-in roles (idempotent).
   void SeedBuiltins(storage::WriteTxn& txn);
+  // Migration step for permissions added after a store was created: gives `role_id` (if it exists) each of
+  // `permissions` it lacks. Idempotent.
+  void Grant(storage::WriteTxn& txn, uint64_t role_id, const std::vector<std::string>& permissions);
 
   // All roles by id (built-ins first).
   std::vector<Role> ListRoles() const;

@@ -15,10 +15,18 @@ const NAV = [
   { path: '/departments', key: 'departments', perm: 'users:read' },
   { path: '/groups', key: 'groups', perm: 'groups:read' },
   { path: '/audit', key: 'audit', perm: 'audit:read' },
+  { path: '/news', key: 'news', perm: ['news:publish', 'news:moderate'] },
+  { path: '/outages', key: 'outages', perm: 'outages:manage' },
+  { path: '/contractors', key: 'contractors', perm: 'contractors:manage' },
+  { path: '/documents', key: 'documents', perm: 'documents:manage' },
+  { path: '/info', key: 'info', perm: 'information:manage' },
+  { path: '/ads', key: 'ads', perm: 'ads:manage' },
   { path: '/account', key: 'account' },
 ];
 
-const STAFF_PERMISSIONS = ['users:read', 'users:verify', 'flats:read', 'groups:read', 'audit:read', 'roles:manage'];
+const STAFF_PERMISSIONS = ['users:read', 'users:verify', 'flats:read', 'groups:read', 'audit:read', 'roles:manage',
+  'news:publish', 'news:moderate', 'outages:manage', 'contractors:manage', 'documents:manage', 'information:manage',
+  'ads:manage'];
 
 // Lazily imported page modules: each exports render(ctx).
 const lazy = (file) => async (ctx) => (await import(`./pages/${file}.js`)).render(ctx);
@@ -38,6 +46,27 @@ const routes = [
   { path: '/groups', handler: lazy('groups'), perm: 'groups:read' },
   { path: '/groups/:id', handler: lazy('group'), perm: 'groups:read' },
   { path: '/audit', handler: lazy('audit'), perm: 'audit:read' },
+  { path: '/news', handler: lazy('news'), perm: 'news:publish' },
+  { path: '/news/comments', handler: lazy('news_comments'), perm: 'news:moderate' },
+  { path: '/news/new', handler: lazy('news_edit'), perm: 'news:publish' },
+  { path: '/news/:id', handler: lazy('news_edit'), perm: 'news:publish' },
+  { path: '/outages', handler: lazy('outages'), perm: 'outages:manage' },
+  { path: '/outages/new', handler: lazy('outage'), perm: 'outages:manage' },
+  { path: '/outages/:id', handler: lazy('outage'), perm: 'outages:manage' },
+  { path: '/contractors', handler: lazy('contractors'), perm: 'contractors:manage' },
+  { path: '/contractors/new', handler: lazy('contractor'), perm: 'contractors:manage' },
+  { path: '/contractors/:id', handler: lazy('contractor'), perm: 'contractors:manage' },
+  { path: '/documents', handler: lazy('documents'), perm: 'documents:manage' },
+  { path: '/documents/categories', handler: lazy('document_categories'), perm: 'documents:manage' },
+  { path: '/documents/new', handler: lazy('document'), perm: 'documents:manage' },
+  { path: '/documents/:id', handler: lazy('document'), perm: 'documents:manage' },
+  { path: '/info', handler: lazy('info'), perm: 'information:manage' },
+  { path: '/info/pages/new', handler: lazy('info_page'), perm: 'information:manage' },
+  { path: '/info/pages/:id', handler: lazy('info_page'), perm: 'information:manage' },
+  { path: '/info/pages/:id/submissions', handler: lazy('info_submissions'), perm: 'information:manage' },
+  { path: '/ads', handler: lazy('ads'), perm: 'ads:manage' },
+  { path: '/ads/new', handler: lazy('ad'), perm: 'ads:manage' },
+  { path: '/ads/:id', handler: lazy('ad'), perm: 'ads:manage' },
   { path: '/account', handler: lazy('account') },
 ];
 
@@ -83,7 +112,7 @@ function drawShell() {
   const toggle = h('button', { type: 'button', class: 'nav-toggle', 'aria-expanded': 'false', 'aria-controls': navId },
     h('span', { class: 'bars', 'aria-hidden': 'true' }), h('span', {}, t('admin.nav.menu')));
   navEl = h('nav', { id: navId, class: 'admin-nav', 'aria-label': t('admin.nav.label') },
-    h('ul', {}, NAV.filter((n) => !n.perm || can(n.perm)).map((n) =>
+    h('ul', {}, NAV.filter((n) => !n.perm || [].concat(n.perm).some(can)).map((n) =>
       h('li', {}, h('a', { href: `/admin${n.path === '/' ? '' : n.path}`, dataset: { path: n.path } },
         t(`admin.nav.${n.key}`))))));
   toggle.addEventListener('click', () => {
@@ -150,7 +179,11 @@ async function start() {
     handler: async (ctx) => {
       ensureShell();
       if (!r.public && !isStaff() && ctx.path !== '/account') return forbidden();
-      if (r.perm && !can(r.perm)) return forbidden();
+      if (r.perm && !can(r.perm)) {
+        // A moderator without news:publish lands on the comment queue instead of the item list.
+        if (ctx.path === '/news' && can('news:moderate')) return session.router.navigate('/news/comments', { replace: true });
+        return forbidden();
+      }
       return r.handler(ctx);
     },
   }));

@@ -12,6 +12,12 @@ import { loginPage, forgotPage, resetPage } from './pages/login.js';
 import { accountPage, addFlatPage, profilePage } from './pages/account.js';
 import { securityPage } from './pages/security.js';
 import { privacyPage } from './pages/privacy.js';
+import { homePage } from './pages/home.js';
+import { newsListPage, newsItemPage } from './pages/news.js';
+import { outagesPage, outagePage } from './pages/outages.js';
+import { infoPage, infoPageDetail, mySubmissionsPage } from './pages/info.js';
+import { documentsPage } from './pages/documents.js';
+import { contractorsPage, contractorPage } from './pages/contractors.js';
 
 const routes = [
   { path: '/', handler: landingPage, public: true },
@@ -27,6 +33,17 @@ const routes = [
   { path: '/konto/profil', handler: profilePage },
   { path: '/konto/bezpieczenstwo', handler: securityPage },
   { path: '/konto/dane', handler: privacyPage },
+  { path: '/start', handler: homePage },
+  { path: '/aktualnosci', handler: newsListPage },
+  { path: '/aktualnosci/:id', handler: newsItemPage },
+  { path: '/awarie', handler: outagesPage },
+  { path: '/awarie/:id', handler: outagePage },
+  { path: '/informacje', handler: infoPage },
+  { path: '/informacje/:id', handler: infoPageDetail },
+  { path: '/moje-zgloszenia', handler: mySubmissionsPage },
+  { path: '/dokumenty', handler: documentsPage },
+  { path: '/wykonawcy', handler: contractorsPage },
+  { path: '/wykonawcy/:id', handler: contractorPage },
 ];
 
 // Every handler first marks its path as the active one (see renderPage).
@@ -41,8 +58,8 @@ const router = createRouter({
   notFound: active(notFoundPage),
   beforeEach(ctx, route) {
     if (!route) return undefined;
-    if (route.path === '/' && session.me) return '/konto';
-    if (route.guestOnly && session.me) return '/konto';
+    if (route.path === '/' && session.me) return '/start';
+    if (route.guestOnly && session.me) return '/start';
     if (!route.public && !route.guestOnly && !session.me) {
       return `/logowanie?next=${encodeURIComponent(ctx.path)}`;
     }

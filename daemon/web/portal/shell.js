@@ -2,6 +2,7 @@
 import { h, mount, languageSwitch, focusHeading, setPageTitle } from '/common/ui.js';
 import { t, getLanguage, setLanguage } from '/common/i18n.js';
 import { session } from './session.js';
+import { renderOutageBanner } from './outage_banner.js';
 
 let firstRender = true;
 let currentPath = '/';
@@ -21,13 +22,18 @@ function logo() {
   return h('img', { src: '/icons/icon.svg', alt: '', width: '32', height: '32' });
 }
 
+// The content sections, in the header menu and (on phones) the bottom bar: [path, label key, icon].
+export const SECTIONS = [
+  ['/start', 'portal.nav.home', 'home'],
+  ['/aktualnosci', 'portal.nav.news', 'news'],
+  ['/informacje', 'portal.nav.info', 'info'],
+  ['/dokumenty', 'portal.nav.documents', 'documents'],
+  ['/wykonawcy', 'portal.nav.contractors', 'contractors'],
+];
+
 function navItems() {
   if (session.me) {
-    return [
-      ['/konto', t('nav.account')],
-      ['/konto/bezpieczenstwo', t('nav.security')],
-      ['/konto/dane', t('nav.privacy')],
-    ];
+    return [...SECTIONS.map(([path, key]) => [path, t(`${key}_short`)]), ['/konto', t('nav.account')]];
   }
   return [
     ['/logowanie', t('nav.login')],
@@ -36,8 +42,23 @@ function navItems() {
 }
 
 function isCurrent(path) {
-  if (path === '/konto') return currentPath === '/konto' || currentPath === '/konto/dodaj-mieszkanie';
-  return currentPath === path;
+  if (path === '/start') return currentPath === '/start' || currentPath.startsWith('/awarie');
+  if (path === '/informacje') return currentPath.startsWith('/informacje') || currentPath === '/moje-zgloszenia';
+  return currentPath === path || currentPath.startsWith(`${path}/`);
+}
+
+// Phones: the content sections in a bar at the bottom of the screen, within reach of a thumb.
+function renderBottomNav() {
+  const bar = document.getElementById('bottom-nav');
+  if (!bar) return;
+  document.body.classList.toggle('has-bottom-nav', !!session.me);
+  if (!session.me) { bar.replaceChildren(); bar.hidden = true; return; }
+  bar.hidden = false;
+  bar.setAttribute('aria-label', t('portal.nav.bottom_label'));
+  mount(bar, h('ul', {}, SECTIONS.map(([path, key, icon]) => h('li', {}, h('a', { href: link(path),
+    'aria-current': isCurrent(path) ? 'page' : null },
+  h('span', { class: ['nav-ico', `ico-${icon}`], 'aria-hidden': 'true' }),
+  h('span', { class: 'nav-text' }, t(`${key}_short`)))))));
 }
 
 export function renderHeader() {
@@ -64,8 +85,10 @@ export function renderHeader() {
       toggle.setAttribute('aria-expanded', 'false');
     }
   });
+  renderBottomNav();
+  renderOutageBanner(currentPath);
   mount(header, h('div', { class: 'container' },
-    h('a', { class: 'brand', href: link(session.me ? '/konto' : '/') }, logo(),
+    h('a', { class: 'brand', href: link(session.me ? '/start' : '/') }, logo(),
       h('span', { class: 'brand-text' }, h('span', { class: 'brand-name' }, t('common.app_name')),
         h('span', { class: 'brand-sub' }, t('common.portal_name')))),
     toggle, nav));

@@ -2,7 +2,7 @@
 // App shell: cached at install (versioned cache; bump VERSION when the shell changes).
 // /api/…: network only (never cached: personal data and CSRF-bound answers).
 // Pages: network, falling back to offline.html. Static assets: network first, cache when offline.
-const VERSION = 'osiedle-portal-v1';
+const VERSION = 'osiedle-portal-v2';
 const SHELL = [
   '/',
   '/offline.html',
@@ -18,6 +18,16 @@ const SHELL = [
   '/pages/account.js',
   '/pages/security.js',
   '/pages/privacy.js',
+  '/pages/home.js',
+  '/pages/news.js',
+  '/pages/outages.js',
+  '/pages/info.js',
+  '/pages/documents.js',
+  '/pages/contractors.js',
+  '/content.js',
+  '/outage_banner.js',
+  '/slider.js',
+  '/portal.css',
   '/common/styles.css',
   '/common/api.js',
   '/common/i18n.js',
@@ -31,6 +41,11 @@ const SHELL = [
   '/icons/icon-512.png',
   '/icons/flat.svg',
   '/icons/device.svg',
+  '/icons/nav-home.svg',
+  '/icons/nav-news.svg',
+  '/icons/nav-info.svg',
+  '/icons/nav-documents.svg',
+  '/icons/nav-contractors.svg',
 ];
 
 self.addEventListener('install', (event) => {

@@ -25,7 +25,7 @@ function statusCard(kind, onBack) {
 }
 
 function safeNext(next) {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/konto';
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/start';
 }
 
 export function loginPage(ctx) {

@@ -132,5 +132,49 @@ TEST(CsvDecimal, RejectsNonNumbers) {
   EXPECT_EQ(v, 7);
 }
 
+TEST(CsvWrite, QuotesCellsWithSeparatorQuoteOrLineBreak) {
+  EXPECT_EQ(Cell("zwykły tekst"), "zwykły tekst");
+  EXPECT_EQ(Cell(""), "");
+  EXPECT_EQ(Cell("a;b"), "\"a;b\"");
+  EXPECT_EQ(Cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(Cell("line\nbreak"), "\"line\nbreak\"");
+  EXPECT_EQ(Cell("a,b"), "a,b");  // ',' is not the separator
+}
+
+TEST(CsvWrite, NeutralisesFormulaCells) {
+  EXPECT_EQ(Cell("=1+1"), "'=1+1");
+  EXPECT_EQ(Cell("+48 600"), "'+48 600");
+  EXPECT_EQ(Cell("-5"), "'-5");
+  EXPECT_EQ(Cell("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(Cell("\t=x"), "'\t=x");
+  EXPECT_EQ(Cell("\rx"), "\"'\rx\"");  // prefixed, then quoted for the CR
+  EXPECT_EQ(Cell("=a;b"), "\"'=a;b\"");
+  EXPECT_EQ(Cell("=HYPERLINK(\"http://evil\")"), "\"'=HYPERLINK(\"\"http://evil\"\")\"");
+  EXPECT_EQ(Cell("a=b"), "a=b");
+  EXPECT_EQ(Cell(" =x"), " =x");
+}
+
+TEST(CsvWrite, DocumentHasBomSemicolonsAndCrlf) {
+  EXPECT_EQ(Document({{"a", "b"}, {"1", ""}}),
+            "\xEF\xBB\xBF"
+            "a;b\r\n1;\r\n");
+  EXPECT_EQ(Document({}), "\xEF\xBB\xBF");
+  std::string out;
+  AppendRow(out, {"x", "=y", "z;"});
+  EXPECT_EQ(out, "x;'=y;\"z;\"\r\n");
+}
+
+TEST(CsvWrite, ParserReadsBackWhatWriterWrote) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"nazwa", "uwagi"}, {"Kowalski; Jan", "powiedział \"tak\"\nw środę"}, {"=2+2", "x"}};
+  auto t = Parse(Document(rows));
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->delimiter, ';');
+  EXPECT_EQ(t->header, rows[0]);
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[0].fields, rows[1]);
+  EXPECT_EQ(t->rows[1].fields, (std::vector<std::string>{"'=2+2", "x"}));
+}
+
 }  // namespace
 }  // namespace osiedle::csv

@@ -194,7 +194,7 @@ TEST_F(NewsRoutesTest, UpdateAndDelete) {
 
 TEST(NewsErrors, NewCodesHaveMessagesInBothLanguages) {
   const std::string generic_pl = i18n::ErrorMessage("no_such_code", i18n::Lang::kPl);
-  for (const char* code : {"comments_disabled", "comment_already_reported", "news_body_unsafe"}) {
+  for (const char* code : {"comments_disabled", "comment_already_reported", "markdown_unsafe"}) {
     EXPECT_NE(i18n::ErrorMessage(code, i18n::Lang::kPl), generic_pl) << code;
     EXPECT_NE(i18n::ErrorMessage(code, i18n::Lang::kPl), i18n::ErrorMessage(code, i18n::Lang::kEn)) << code;
   }

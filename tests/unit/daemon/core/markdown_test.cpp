@@ -1,10 +1,10 @@
-#include "daemon/modules/news/markdown.hpp"
+#include "daemon/core/markdown.hpp"
 
 #include <gtest/gtest.h>
 
 #include <regex>
 
-namespace osiedle::news {
+namespace osiedle {
 namespace {
 
 std::string Render(const std::string& md) {
@@ -110,4 +110,4 @@ TEST(NewsMarkdown, SafeHtmlCheckRefusesActiveContent) {
 }
 
 }  // namespace
-}  // namespace osiedle::news
+}  // namespace osiedle

@@ -1,8 +1,8 @@
-#include "daemon/modules/contractors/words.hpp"
+#include "daemon/core/words.hpp"
 
 #include <gtest/gtest.h>
 
-namespace osiedle::contractors {
+namespace osiedle::words {
 namespace {
 
 using Strings = std::vector<std::string>;
@@ -34,4 +34,4 @@ TEST(ContractorWords, QueryWordsLongestFirstAndBounded) {
 }
 
 }  // namespace
-}  // namespace osiedle::contractors
+}  // namespace osiedle::words

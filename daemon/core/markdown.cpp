@@ -1,4 +1,4 @@
-#include "daemon/modules/news/markdown.hpp"
+#include "daemon/core/markdown.hpp"
 
 #include <cmark.h>
 
@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <memory>
 
-namespace osiedle::news {
+namespace osiedle {
 namespace {
 
 // cmark replaces raw HTML with this comment; it carries nothing for the reader.
@@ -146,11 +146,11 @@ Result<std::string> RenderMarkdown(std::string_view markdown) {
   std::unique_ptr<char, decltype(&std::free)> out(
       cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8),
       &std::free);
-  if (!out) return MakeError("news_body_unsafe", "body", "render failed");
+  if (!out) return MakeError("markdown_unsafe", "body", "render failed");
   std::string html(out.get());
   RemoveAll(html, kOmitted);
-  if (!IsSafeHtml(html)) return MakeError("news_body_unsafe", "body");
+  if (!IsSafeHtml(html)) return MakeError("markdown_unsafe", "body");
   return html;
 }
 
-}  // namespace osiedle::news
+}  // namespace osiedle

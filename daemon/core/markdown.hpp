@@ -1,5 +1,5 @@
 #pragma once
-// Markdown → HTML for news bodies. cmark in its default safe mode: raw HTML (tags, comments) is dropped and
+// Markdown → HTML for news, information pages and other staff-written texts. cmark in its default safe mode: raw HTML (tags, comments) is dropped and
 // javascript:/vbscript:/file:/data: (other than data:image/png|gif|jpeg|webp) links are emptied. The output is then
 // checked again by IsSafeHtml, so a future cmark change cannot let active content through. Thread-safe (cmark keeps no
 // global state for rendering).
@@ -8,9 +8,9 @@
 
 #include "daemon/core/result.hpp"
 
-namespace osiedle::news {
+namespace osiedle {
 
-// Renders `markdown` (REQUIRES valid UTF-8). Errors: "news_body_unsafe" (field body) if the rendered HTML fails
+// Renders `markdown` (REQUIRES valid UTF-8). Errors: "markdown_unsafe" (field body) if the rendered HTML fails
 // IsSafeHtml — never expected, it is a second line of defence.
 Result<std::string> RenderMarkdown(std::string_view markdown);
 
@@ -20,4 +20,4 @@ Result<std::string> RenderMarkdown(std::string_view markdown);
 // control characters).
 bool IsSafeHtml(std::string_view html);
 
-}  // namespace osiedle::news
+}  // namespace osiedle

@@ -1,5 +1,5 @@
 #pragma once
-// Splitting text into search words for the contractor index: utf8::Fold (lower
+// Splitting text into search words (contractor index, document titles): utf8::Fold (lower
 // case, Polish diacritics stripped), then runs of letters and digits. ASCII
 // punctuation, white space and the common Unicode punctuation (U+00A0..U+00BF,
 // U+2000..U+206F) separate words; other non-ASCII letters stay inside words.
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace osiedle::contractors {
+namespace osiedle::words {
 
 inline constexpr size_t kMaxWordBytes = 64;
 inline constexpr size_t kMaxQueryWords = 8;
@@ -20,4 +20,4 @@ std::vector<std::string> Words(std::string_view text);
 // looked up first); at most kMaxQueryWords, the rest ignored.
 std::vector<std::string> QueryWords(std::string_view q);
 
-}  // namespace osiedle::contractors
+}  // namespace osiedle::words

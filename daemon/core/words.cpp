@@ -1,11 +1,11 @@
-#include "daemon/modules/contractors/words.hpp"
+#include "daemon/core/words.hpp"
 
 #include <algorithm>
 #include <cstdint>
 
 #include "daemon/core/utf8.hpp"
 
-namespace osiedle::contractors {
+namespace osiedle::words {
 namespace {
 
 bool IsAsciiWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
@@ -102,4 +102,4 @@ std::vector<std::string> QueryWords(std::string_view q) {
   return out;
 }
 
-}  // namespace osiedle::contractors
+}  // namespace osiedle::words
