@@ -1,5 +1,6 @@
 #include "daemon/app/home.hpp"
 
+#include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
 #include "daemon/modules/ads/routes.hpp"
 #include "daemon/modules/news/routes.hpp"
@@ -9,7 +10,12 @@ namespace osiedle::app {
 namespace {
 
 constexpr uint64_t kOutages = 10;  // more than a building ever has at once
-constexpr uint64_t kNews = 10;
+constexpr uint64_t kNews = 10;  // default; ?limit=1..20
+
+uint64_t NewsLimit(const http::Context& ctx) {
+  auto n = http::QueryU64(ctx, "limit", kNews);
+  return n && *n >= 1 && *n <= 20 ? *n : kNews;
+}
 
 }  // namespace
 
@@ -17,7 +23,7 @@ void RegisterHomeRoute(App& app) {
   app.routes.Add({"GET", "/api/v1/home", http::kAuthenticated,
                   [&app](http::Context& ctx) {
                     json::Json out{{"outages", outages::ActiveJson(app.outages, ctx, kOutages)},
-                                   {"news", news::FeedJson(app.news, ctx, kNews)},
+                                   {"news", news::FeedHeadJson(app.news, ctx, NewsLimit(ctx))},
                                    {"ads", ads::SliderJson(app.ads, ctx)}};
                     return http::Json(200, out);
                   },

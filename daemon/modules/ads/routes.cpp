@@ -7,6 +7,7 @@
 namespace osiedle::ads {
 namespace {
 
+using http::WithId;
 using json::Json;
 
 constexpr const char* kManage = "ads:manage";
@@ -110,16 +111,6 @@ Result<DayRange> ParseRange(const http::Context& ctx) {
   auto to = Service::ParseDay(ctx.req.Query("to"), "to");
   if (!to.ok()) return to.error();
   return DayRange{*from, *to};
-}
-
-// Wraps a handler that needs the {id} path parameter; a malformed id is a missing resource.
-template <typename F>
-http::Handler WithId(F f) {
-  return [f](http::Context& ctx) {
-    auto id = http::PathId(ctx);
-    if (!id) return http::ErrorResponse(MakeError("not_found"), ctx);
-    return f(ctx, *id);
-  };
 }
 
 http::Response Banner(const http::Context& ctx, const Result<BannerView>& r, int status) {

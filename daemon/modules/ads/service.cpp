@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "daemon/core/page.hpp"
+#include "daemon/core/targeting.hpp"
 #include "daemon/core/utf8.hpp"
 
 namespace osiedle::ads {
@@ -9,10 +11,7 @@ namespace {
 
 Error NotFound() { return MakeError("not_found"); }
 
-uint64_t PageLimit(uint64_t limit) {
-  if (limit == 0) return Service::kDefaultPage;
-  return std::min(limit, Service::kMaxPage);
-}
+uint64_t Limit(uint64_t limit) { return PageLimit(limit, Service::kDefaultPage, Service::kMaxPage); }
 
 Status CheckTime(int64_t t, const char* field) {
   if (t < 0 || t > Service::kMaxTime) return MakeError("field_invalid", field, "unix seconds 0..9999-12-31");
@@ -174,7 +173,7 @@ Page<BannerView> Service::AdminList(uint64_t offset, uint64_t limit) const {
     Page<BannerView> page;
     page.total = store_.Count(txn);
     page.offset = offset;
-    page.limit = PageLimit(limit);
+    page.limit = Limit(limit);
     uint64_t index = 0;
     store_.ForEachNewestFirst(txn, [&](const Banner& b) {
       if (index++ < offset) return true;
@@ -207,9 +206,7 @@ BannerView Service::ViewOf(const storage::ReadTxn& txn, Banner b) const {
 
 bool Service::Shows(const Banner& b, const Viewer& viewer, const std::vector<uint64_t>& mine, int64_t now) {
   if (!b.enabled || now < b.starts_at || now >= b.ends_at) return false;
-  if (viewer.staff || b.groups.empty()) return true;
-  return std::any_of(b.groups.begin(), b.groups.end(),
-                     [&](uint64_t g) { return std::binary_search(mine.begin(), mine.end(), g); });
+  return viewer.staff || targeting::Targets(b.groups, mine);
 }
 
 std::vector<AdView> Service::Active(const Viewer& viewer, Placement placement) {

@@ -192,6 +192,19 @@ http::Response HideReview(http::Context& ctx, Service& svc) {
       });
 }
 
+// Shows a hidden review again (no body).
+http::Response UnhideReview(http::Context& ctx, Service& svc) {
+  auto id = PathId(ctx);
+  if (!id) return http::ErrorResponse(MakeError("not_found"), ctx);
+  const Actor actor = ActorOf(ctx);
+  auto done = svc.env().Update([&](storage::WriteTxn& txn) -> Result<Json> {
+    auto r = svc.UnhideReview(txn, actor, *id);
+    if (!r.ok()) return r.error();
+    return ReviewJson(*r, ViewerOf(ctx));
+  });
+  return done.ok() ? http::Json(200, *done) : http::ErrorResponse(done.error(), ctx);
+}
+
 http::Response ListCategories(Service& svc) {
   Json items = Json::array();
   svc.env().View([&](const storage::ReadTxn& txn) {
@@ -228,6 +241,8 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
               "Search contractors, inactive included"});
   routes.Add({"POST", "/api/v1/admin/contractors", kManage, [&svc](http::Context& c) { return Save(c, svc, 0); },
               "Add a contractor"});
+  routes.Add({"GET", "/api/v1/admin/contractors/{id}", kManage, [&svc](http::Context& c) { return Detail(c, svc); },
+              "One contractor (inactive too) with every review, hidden ones included"});
   routes.Add({"PUT", "/api/v1/admin/contractors/{id}", kManage,
               [&svc](http::Context& c) {
                 auto id = PathId(c);
@@ -242,6 +257,8 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
               [&svc](http::Context& c) { return CreateCategory(c, svc); }, "Add a contractor category"});
   routes.Add({"POST", "/api/v1/admin/contractors/reviews/{id}/hide", kManage,
               [&svc](http::Context& c) { return HideReview(c, svc); }, "Hide a contractor review"});
+  routes.Add({"POST", "/api/v1/admin/contractors/reviews/{id}/unhide", kManage,
+              [&svc](http::Context& c) { return UnhideReview(c, svc); }, "Show a hidden contractor review again"});
 }
 
 }  // namespace osiedle::contractors

@@ -26,6 +26,9 @@ inline constexpr const char* kManage = "contractors:manage";
 //   /api/v1/admin/contractors/categories              contractors:manage {name}
 //   → 201 POST /api/v1/admin/contractors/reviews/{id}/hide contractors:manage
 //   {reason}
+//   GET  /api/v1/admin/contractors/{id}?offset=&limit=   contractors:manage  as the
+//        resident detail, inactive contractors and hidden reviews included
+//   POST /api/v1/admin/contractors/reviews/{id}/unhide   contractors:manage  → review
 // Contractor body: {name, category_ids?[], description?, phone?, email?,
 // website?, service_area?, hours?, recommended?, active?} (absent optional
 // fields are empty / false; active defaults to true). REQUIRES: service

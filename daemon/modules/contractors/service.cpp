@@ -249,4 +249,23 @@ Result<Review> Service::HideReview(storage::WriteTxn& txn, const Actor& actor, u
   return *r;
 }
 
+Result<Review> Service::UnhideReview(storage::WriteTxn& txn, const Actor& actor, uint64_t review_id) {
+  auto r = store_.GetReview(txn, review_id);
+  if (!r) return MakeError("not_found");
+  if (r->hidden) {
+    if (auto c = store_.Get(txn, r->contractor_id)) {
+      c->rating_sum += static_cast<uint64_t>(r->rating);
+      c->rating_count += 1;
+      store_.PutRecord(txn, *c);
+    }
+  }
+  r->hidden = false;
+  r->hidden_reason.clear();
+  r->hidden_by = 0;
+  r->hidden_at = 0;
+  store_.PutReview(txn, *r);
+  Audit(txn, actor, "contractor.review_unhide", "contractor_review", r->id, "");
+  return *r;
+}
+
 }  // namespace osiedle::contractors

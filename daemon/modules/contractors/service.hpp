@@ -81,6 +81,9 @@ class Service {
   // only replaces the reason. Errors: "not_found", reason errors (field reason;
   // required, ≤ kMaxHideReasonLen).
   Result<Review> HideReview(storage::WriteTxn& txn, const Actor& actor, uint64_t review_id, std::string reason);
+  // Shows a hidden review again (it counts in the average again) and clears the moderation fields; a visible
+  // review stays as it is. Audit "contractor.review_unhide". Errors: "not_found".
+  Result<Review> UnhideReview(storage::WriteTxn& txn, const Actor& actor, uint64_t review_id);
 
   storage::Env& env() { return env_; }
 

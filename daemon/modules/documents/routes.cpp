@@ -10,6 +10,7 @@
 namespace osiedle::documents {
 namespace {
 
+using http::WithId;
 using json::Json;
 
 constexpr const char* kManage = "documents:manage";
@@ -186,16 +187,6 @@ http::Response FileResponse(const http::Context& ctx, const Result<DownloadFile>
                {"X-Content-Type-Options", "nosniff"},
                {"Cache-Control", "private, no-store"}};
   return r;
-}
-
-// Wraps a handler that needs the {id} path parameter; a malformed id is a missing resource.
-template <typename F>
-http::Handler WithId(F f) {
-  return [f](http::Context& ctx) {
-    auto id = http::PathId(ctx);
-    if (!id) return http::ErrorResponse(MakeError("not_found"), ctx);
-    return f(ctx, *id);
-  };
 }
 
 http::Response Done(const http::Context& ctx, const Status& st, uint64_t id) {

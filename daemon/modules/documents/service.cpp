@@ -4,6 +4,8 @@
 #include <cctype>
 #include <map>
 
+#include "daemon/core/page.hpp"
+#include "daemon/core/targeting.hpp"
 #include "daemon/core/utf8.hpp"
 #include "daemon/modules/documents/search.hpp"
 
@@ -12,20 +14,9 @@ namespace {
 
 Error NotFound() { return MakeError("not_found"); }
 
-uint64_t PageLimit(uint64_t limit) {
-  if (limit == 0) return Service::kDefaultPage;
-  return std::min(limit, Service::kMaxPage);
-}
+using targeting::Targets;
 
-bool Intersects(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  auto i = a.begin();
-  auto j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (*i == *j) return true;
-    *i < *j ? ++i : ++j;
-  }
-  return false;
-}
+uint64_t Limit(uint64_t limit) { return PageLimit(limit, Service::kDefaultPage, Service::kMaxPage); }
 
 struct DefaultCategory {
   const char* name;
@@ -114,10 +105,6 @@ void Service::Seed(storage::WriteTxn& txn) const {
     Category c{store_.NextCategoryId(txn), d.name, slug, position, d.statutory};
     store_.PutCategory(txn, c, nullptr);
   }
-}
-
-bool Service::Targets(const std::vector<uint64_t>& groups, const std::vector<uint64_t>& mine) {
-  return groups.empty() || Intersects(groups, mine);
 }
 
 std::vector<uint64_t> Service::GroupsOf(const storage::ReadTxn& txn, const Viewer& viewer) const {
@@ -348,7 +335,7 @@ Result<Page<DocumentView>> Service::List(const Viewer& viewer, const ListQuery& 
     const std::vector<uint64_t> mine = GroupsOf(txn, viewer);
     Page<DocumentView> page;
     page.offset = query.offset;
-    page.limit = PageLimit(query.limit);
+    page.limit = Limit(query.limit);
     store_.ForEachListEntry(txn, [&](const ListEntry& e) {
       if (query.category_id != 0 && e.category_id != query.category_id) return true;
       if (!viewer.staff && !Targets(e.groups, mine)) return true;

@@ -98,8 +98,6 @@ class Service {
   Result<Version> MakeVersion(const storage::ReadTxn& txn, const Actor& actor, const VersionInput& in, uint64_t n,
                               int64_t now) const;
   Result<Category> SaveCategory(const Actor& actor, uint64_t id, CategoryInput in);
-  // True if a resident with groups `mine` may see a document aimed at `groups` (staff: always).
-  static bool Targets(const std::vector<uint64_t>& groups, const std::vector<uint64_t>& mine);
   std::vector<uint64_t> GroupsOf(const storage::ReadTxn& txn, const Viewer& viewer) const;
   // The document for a reader, or "not_found".
   Result<Document> Visible(const storage::ReadTxn& txn, const Viewer& viewer, uint64_t id) const;

@@ -10,18 +10,11 @@ namespace osiedle::groups {
 namespace {
 
 using http::PathId;
+using http::WithId;
 using json::Json;
 
 audit::Entry AuditOf(const http::Context& ctx, const char* action, const Group& g) {
-  audit::Entry e;
-  e.actor_id = ctx.principal.user_id;
-  e.action = action;
-  e.target_type = "group";
-  e.target_id = g.id;
-  e.detail = g.name;
-  e.ip = ctx.req.client_ip;
-  e.user_agent = ctx.req.Header("user-agent");
-  return e;
+  return audit::MakeEntry(http::ActorOf(ctx), action, "group", g.id, g.name);
 }
 
 Json GroupJson(const Group& g) {
@@ -138,19 +131,10 @@ http::Response Preview(http::Context& ctx, Service& svc) {
   return http::Json(200, {{"count", *n}});
 }
 
-// Wraps a handler that needs the {id} path parameter; a malformed id is a missing group.
-template <typename F>
-http::Handler WithId(F f) {
-  return [f](http::Context& ctx) {
-    auto id = PathId(ctx);
-    if (!id) return http::ErrorResponse(MakeError("group_not_found"), ctx);
-    return f(ctx, *id);
-  };
-}
-
 }  // namespace
 
 void RegisterRoutes(http::RouteTable& routes, Service& svc, audit::Service& audit) {
+  const std::string kMissing = "group_not_found";  // a malformed {id} is a missing group
   routes.Add({"GET", "/api/v1/admin/groups", "groups:read",
               [&svc](http::Context&) {
                 Json list = Json::array();
@@ -174,16 +158,17 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc, audit::Service& audi
                   return j;
                 });
                 return out.ok() ? http::Json(200, *out) : http::ErrorResponse(out.error(), ctx);
-              }),
+              }, kMissing),
               "One group with its member count"});
   routes.Add({"PUT", "/api/v1/admin/groups/{id}", "groups:manage",
-              WithId([&svc, &audit](http::Context& ctx, uint64_t id) { return Save(ctx, svc, audit, id); }),
+              WithId([&svc, &audit](http::Context& ctx, uint64_t id) { return Save(ctx, svc, audit, id); }, kMissing),
               "Replace a group"});
   routes.Add({"DELETE", "/api/v1/admin/groups/{id}", "groups:manage",
-              WithId([&svc, &audit](http::Context& ctx, uint64_t id) { return Remove(ctx, svc, audit, id); }),
+              WithId([&svc, &audit](http::Context& ctx, uint64_t id) { return Remove(ctx, svc, audit, id); },
+                     kMissing),
               "Delete a group"});
   routes.Add({"GET", "/api/v1/admin/groups/{id}/members", "groups:read",
-              WithId([&svc](http::Context& ctx, uint64_t id) { return Members(ctx, svc, id); }),
+              WithId([&svc](http::Context& ctx, uint64_t id) { return Members(ctx, svc, id); }, kMissing),
               "One page of a group's members"});
 }
 

@@ -44,6 +44,22 @@ std::optional<Estate> Service::GetEstate(const storage::ReadTxn& txn, uint64_t i
   return store_.GetEstate(txn, id);
 }
 
+std::vector<Estate> Service::ListEstates(const storage::ReadTxn& txn) const { return store_.ListEstates(txn); }
+
+std::vector<Building> Service::ListBuildings(const storage::ReadTxn& txn, uint64_t estate_id) const {
+  return store_.ListBuildings(txn, estate_id);
+}
+
+std::vector<std::string> Service::StaircasesOf(const storage::ReadTxn& txn, uint64_t building_id) const {
+  std::vector<std::string> out;
+  for (const Flat& f : store_.ListFlats(txn, building_id)) {
+    if (!f.staircase.empty()) out.push_back(f.staircase);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 bool Service::HasPendingRegistration(const storage::ReadTxn& txn, uint64_t user_id) const {
   for (const Registration& r : store_.RegistrationsOf(txn, user_id)) {
     if (r.status == RegistrationStatus::kPending) return true;

@@ -109,6 +109,11 @@ class Service : private ServiceBase {
   std::vector<Flat> VerifiedFlatsOf(const storage::ReadTxn& txn, uint64_t user_id) const;
   std::optional<Building> GetBuilding(const storage::ReadTxn& txn, uint64_t id) const;
   std::optional<Estate> GetEstate(const storage::ReadTxn& txn, uint64_t id) const;
+  // Registry browsing for other modules: every estate (id order), the buildings of an estate (0 = all;
+  // by estate, then address) and the distinct non-empty staircases of a building's flats (sorted).
+  std::vector<Estate> ListEstates(const storage::ReadTxn& txn) const;
+  std::vector<Building> ListBuildings(const storage::ReadTxn& txn, uint64_t estate_id) const;
+  std::vector<std::string> StaircasesOf(const storage::ReadTxn& txn, uint64_t building_id) const;
   bool HasPendingRegistration(const storage::ReadTxn& txn, uint64_t user_id) const;
 
   // The groups module is built after this one; it plugs in membership tests here (called outside

@@ -7,6 +7,7 @@
 namespace osiedle::information {
 namespace {
 
+using http::WithId;
 using json::Json;
 constexpr const char *kManage = "information:manage";
 
@@ -16,17 +17,6 @@ Viewer ViewerOf(const http::Context &ctx) {
 
 Result<http::PageRequest> ParsePage(const http::Context &ctx) {
   return http::ParsePage(ctx, Service::kDefaultPage, Service::kMaxPage);
-}
-
-// Wraps a handler that needs the {id} path parameter; a malformed id is a
-// missing resource.
-template <typename F> http::Handler WithId(F f) {
-  return [f](http::Context &ctx) {
-    auto id = http::PathId(ctx);
-    if (!id)
-      return http::ErrorResponse(MakeError("not_found"), ctx);
-    return f(ctx, *id);
-  };
 }
 
 template <typename T, typename F>

@@ -3,19 +3,20 @@
 #include <algorithm>
 
 #include "daemon/core/markdown.hpp"
+#include "daemon/core/page.hpp"
+#include "daemon/core/targeting.hpp"
 #include "daemon/core/utf8.hpp"
 #include "daemon/modules/information/submission.hpp"
-#include "daemon/modules/information/util.hpp"
 
 namespace osiedle::information {
 namespace {
 
-using detail::Intersects;
+using targeting::Intersects;
 
 Error NotFound() { return MakeError("not_found"); }
 
 uint64_t Limit(uint64_t limit) {
-  return detail::PageLimit(limit, Service::kDefaultPage, Service::kMaxPage);
+  return PageLimit(limit, Service::kDefaultPage, Service::kMaxPage);
 }
 
 Status CheckTitle(std::string &title, size_t max_len) {
@@ -124,7 +125,7 @@ Status Service::DeleteSection(const Actor &actor, uint64_t id) {
 Page<Section> Service::AdminSections(uint64_t offset, uint64_t limit) const {
   return env_.View([&](const storage::ReadTxn &txn) {
     Page<Section> page =
-        detail::Slice(store_.Sections(txn), offset, Limit(limit));
+        Slice(store_.Sections(txn), offset, Limit(limit));
     for (Section &s : page.items)
       s.page_count = store_.PageIdsOf(txn, s.id).size();
     return page;

@@ -4,10 +4,10 @@
 #include <map>
 
 #include "daemon/core/csv.hpp"
+#include "daemon/core/page.hpp"
 #include "daemon/core/utf8.hpp"
 #include "daemon/modules/information/service.hpp"
 #include "daemon/modules/information/submission.hpp"
-#include "daemon/modules/information/util.hpp"
 
 namespace osiedle::information {
 namespace {
@@ -15,7 +15,7 @@ namespace {
 Error NotFound() { return MakeError("not_found"); }
 
 uint64_t Limit(uint64_t limit) {
-  return detail::PageLimit(limit, Service::kDefaultPage, Service::kMaxPage);
+  return PageLimit(limit, Service::kDefaultPage, Service::kMaxPage);
 }
 
 std::string FullName(const identity::User &u) {
@@ -126,7 +126,7 @@ Result<Submission> Service::Submit(const Viewer &viewer, uint64_t page_id,
 Page<Submission> Service::MySubmissions(const Viewer &viewer, uint64_t offset,
                                         uint64_t limit) const {
   return env_.View([&](const storage::ReadTxn &txn) {
-    Page<uint64_t> ids = detail::Slice(
+    Page<uint64_t> ids = Slice(
         store_.SubmissionIdsOfUser(txn, viewer.user_id), offset, Limit(limit));
     Page<Submission> page{ids.total, ids.offset, ids.limit, {}};
     for (uint64_t id : ids.items) {
@@ -185,7 +185,7 @@ Service::AdminSubmissions(const Viewer &viewer, uint64_t page_id,
           }
         }
         Page<uint64_t> slice =
-            detail::Slice(std::move(ids), offset, Limit(limit));
+            Slice(std::move(ids), offset, Limit(limit));
         Page<Submission> page{slice.total, slice.offset, slice.limit, {}};
         for (uint64_t id : slice.items) {
           if (auto s = store_.GetSubmission(txn, id))

@@ -70,6 +70,13 @@ struct Comment {
   std::string author_name;  // not stored: filled on read ("Jan K."; "" if the account is gone)
 };
 
+// A comment in the staff moderation queue, with its item's title.
+struct QueuedComment {
+  Comment comment;
+  std::string item_title;
+  int64_t last_reported_at = 0;  // 0 = never reported
+};
+
 using osiedle::Page;  // daemon/core/page.hpp
 
 // Who reads: residents see only what targets them and is in its publication window; staff (news:publish or

@@ -7,6 +7,7 @@
 namespace osiedle::news {
 namespace {
 
+using http::WithId;
 using json::Json;
 
 Result<http::PageRequest> ParsePage(const http::Context& ctx) {
@@ -40,6 +41,7 @@ Json SummaryJson(const ItemView& v, bool staff) {
          {"title", i.title},
          {"lead", i.lead},
          {"image_id", i.image_id.empty() ? Json(nullptr) : Json(i.image_id)},
+         {"image_url", i.image_id.empty() ? Json(nullptr) : Json("/api/v1/images/" + i.image_id)},
          {"pinned", i.pinned},
          {"published_at", FormatIsoUtc(i.publish_at)},
          {"comments_enabled", i.comments_enabled},
@@ -124,16 +126,6 @@ Result<std::string> ParseText(const std::string& body, const char* name, size_t 
   return s;
 }
 
-// Wraps a handler that needs the {id} path parameter; a malformed id is a missing resource.
-template <typename F>
-http::Handler WithId(F f) {
-  return [f](http::Context& ctx) {
-    auto id = http::PathId(ctx);
-    if (!id) return http::ErrorResponse(MakeError("not_found"), ctx);
-    return f(ctx, *id);
-  };
-}
-
 template <typename T, typename F>
 http::Response Answer(const http::Context& ctx, const Result<T>& r, int status, F&& to_json) {
   return r.ok() ? http::Json(status, to_json(*r)) : http::ErrorResponse(r.error(), ctx);
@@ -192,6 +184,23 @@ void AddReaderRoutes(http::RouteTable& routes, Service& svc) {
               "Report a comment to the moderators"});
 }
 
+// The moderation queue: comments across items with their item's title.
+http::Response CommentQueue(const http::Context& ctx, Service& svc) {
+  auto p = ParsePage(ctx);
+  if (!p.ok()) return http::ErrorResponse(p.error(), ctx);
+  const std::string reported = ctx.req.Query("reported");
+  if (!reported.empty() && reported != "0" && reported != "1") {
+    return http::ErrorResponse(MakeError("field_type", "reported"), ctx);
+  }
+  auto page = svc.CommentQueue(reported == "1", p->offset, p->limit);
+  return http::Json(200, PageJson(page, [](const QueuedComment& q) {
+                      Json j = CommentJson(q.comment, true);
+                      j["item_title"] = q.item_title;
+                      j["last_reported_at"] = Time(q.last_reported_at);
+                      return j;
+                    }));
+}
+
 void AddStaffRoutes(http::RouteTable& routes, Service& svc) {
   routes.Add({"GET", "/api/v1/admin/news", "news:publish",
               [&svc](http::Context& ctx) {
@@ -237,6 +246,9 @@ void AddStaffRoutes(http::RouteTable& routes, Service& svc) {
                               });
               }),
               "All comments under a news item, hidden and reported included"});
+  routes.Add({"GET", "/api/v1/admin/news/comments", "news:moderate",
+              [&svc](http::Context& ctx) { return CommentQueue(ctx, svc); },
+              "Comments across items for moderation (?reported=1: reported only, most recently reported first)"});
   routes.Add({"POST", "/api/v1/admin/news/comments/{id}/hide", "news:moderate",
               WithId([&svc](http::Context& ctx, uint64_t id) {
                 auto reason = ParseText(ctx.req.body, "reason", Service::kMaxReasonLen);
@@ -260,8 +272,11 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
   AddStaffRoutes(routes, svc);
 }
 
-json::Json FeedJson(Service& service, const http::Context& ctx, uint64_t limit) {
-  return FeedPage(service, ctx, 0, limit);
+json::Json FeedHeadJson(Service& service, const http::Context& ctx, uint64_t limit) {
+  auto page = service.Feed(ViewerOf(ctx), 0, limit, /*count_all=*/false);
+  Json items = Json::array();
+  for (const ItemView& v : page.items) items.push_back(SummaryJson(v, false));
+  return Json{{"items", std::move(items)}, {"has_more", page.total > page.items.size()}};
 }
 
 }  // namespace osiedle::news

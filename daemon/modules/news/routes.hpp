@@ -7,7 +7,8 @@
 namespace osiedle::news {
 
 // Adds (lists take ?offset=0&limit=20, limit ≤ 100, and answer {total, offset, limit, items}):
-//   GET    /api/v1/news                             authenticated  feed: pinned first, newest first, `unread`
+//   GET    /api/v1/news                             authenticated  feed: pinned first, newest first, `unread`;
+//                                                                 items carry image_id and image_url (or null)
 //   GET    /api/v1/news/{id}                        authenticated  one item with body_html
 //   POST   /api/v1/news/{id}/read                   authenticated  mark read
 //   GET    /api/v1/news/{id}/comments               authenticated  visible comments, oldest first
@@ -20,13 +21,17 @@ namespace osiedle::news {
 //   PUT    /api/v1/admin/news/{id}                  news:publish   same body as POST, full replacement
 //   DELETE /api/v1/admin/news/{id}                  news:publish
 //   GET    /api/v1/admin/news/{id}/comments         news:moderate  all comments (?reported=1: reported only)
+//   GET    /api/v1/admin/news/comments              news:moderate  comments across items with item_title and
+//                                                                 last_reported_at (?reported=1: reported only, most
+//                                                                 recently reported first; else newest first)
 //   POST   /api/v1/admin/news/comments/{id}/hide    news:moderate  {reason}
 //   POST   /api/v1/admin/news/comments/{id}/unhide  news:moderate
 // Readers with news:publish or news:moderate count as staff (not limited by targeting or schedule).
 // Items a reader may not see answer 404 not_found. REQUIRES: service outlives the table.
 void RegisterRoutes(http::RouteTable& routes, Service& service);
 
-// The first `limit` feed items of the caller, as GET /api/v1/news answers them (for the home page).
-json::Json FeedJson(Service& service, const http::Context& ctx, uint64_t limit);
+// The first `limit` feed items of the caller as {"items": [as GET /api/v1/news], "has_more": bool} — without the
+// full count, which would visit the whole feed (for the home page).
+json::Json FeedHeadJson(Service& service, const http::Context& ctx, uint64_t limit);
 
 }  // namespace osiedle::news

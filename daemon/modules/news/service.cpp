@@ -2,36 +2,22 @@
 
 #include <algorithm>
 
-#include "daemon/core/utf8.hpp"
 #include "daemon/core/markdown.hpp"
+#include "daemon/core/page.hpp"
+#include "daemon/core/targeting.hpp"
+#include "daemon/core/utf8.hpp"
 
 namespace osiedle::news {
 namespace {
 
 Error NotFound() { return MakeError("not_found"); }
 
-uint64_t PageLimit(uint64_t limit) {
-  if (limit == 0) return Service::kDefaultPage;
-  return std::min(limit, Service::kMaxPage);
-}
+using targeting::Targets;
 
-bool Intersects(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  auto i = a.begin();
-  auto j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (*i == *j) return true;
-    *i < *j ? ++i : ++j;
-  }
-  return false;
-}
+uint64_t Limit(uint64_t limit) { return PageLimit(limit, Service::kDefaultPage, Service::kMaxPage); }
 
 bool InWindow(int64_t publish_at, int64_t expire_at, int64_t now) {
   return publish_at <= now && (expire_at == 0 || now < expire_at);
-}
-
-// Residents see items aimed at everyone or at one of their groups (both lists ascending).
-bool Targets(const std::vector<uint64_t>& item_groups, const std::vector<uint64_t>& my_groups) {
-  return item_groups.empty() || Intersects(item_groups, my_groups);
 }
 
 bool ValidImageId(const std::string& s) {
@@ -61,18 +47,6 @@ std::string ShortName(const identity::User& u) {
     name += (name.empty() ? "" : " ") + u.last_name.substr(0, n) + ".";
   }
   return name;
-}
-
-template <typename T>
-Page<T> Slice(std::vector<T> all, uint64_t offset, uint64_t limit) {
-  Page<T> page;
-  page.total = all.size();
-  page.offset = offset;
-  page.limit = PageLimit(limit);
-  for (uint64_t i = offset; i < all.size() && page.items.size() < page.limit; ++i) {
-    page.items.push_back(std::move(all[i]));
-  }
-  return page;
 }
 
 }  // namespace
@@ -169,7 +143,7 @@ Page<ItemView> Service::AdminList(uint64_t offset, uint64_t limit) const {
     Page<ItemView> page;
     page.total = store_.CountItems(txn);
     page.offset = offset;
-    page.limit = PageLimit(limit);
+    page.limit = Limit(limit);
     uint64_t index = 0;
     store_.ForEachItemNewestFirst(txn, [&](const Item& item) {
       if (index++ < offset) return true;
@@ -200,17 +174,18 @@ Result<Item> Service::Visible(const storage::ReadTxn& txn, const Viewer& viewer,
   return std::move(*item);
 }
 
-Page<ItemView> Service::Feed(const Viewer& viewer, uint64_t offset, uint64_t limit) const {
+Page<ItemView> Service::Feed(const Viewer& viewer, uint64_t offset, uint64_t limit, bool count_all) const {
   const int64_t now = clock_.NowUnix();
   return env_.View([&](const storage::ReadTxn& txn) {
     const std::vector<uint64_t> mine = viewer.staff ? std::vector<uint64_t>{} : groups_.GroupsOf(txn, viewer.user_id);
     Page<ItemView> page;
     page.offset = offset;
-    page.limit = PageLimit(limit);
+    page.limit = Limit(limit);
     store_.ForEachFeedEntry(txn, [&](const FeedEntry& e) {
       if (!InWindow(e.publish_at, e.expire_at, now)) return true;
       if (!viewer.staff && !Targets(e.groups, mine)) return true;
-      if (page.total++ < offset || page.items.size() >= page.limit) return true;
+      if (page.total++ < offset) return true;
+      if (page.items.size() >= page.limit) return count_all;  // one past the page says "more" when not counting
       if (auto item = store_.GetItem(txn, e.id)) page.items.push_back(ViewOf(txn, std::move(*item), viewer.user_id));
       return true;
     });
@@ -256,7 +231,7 @@ Result<Page<Comment>> Service::Comments(const Viewer& viewer, uint64_t item_id, 
       auto c = store_.GetComment(txn, cid);
       if (c && !c->hidden) shown.push_back(std::move(*c));
     }
-    Page<Comment> page = Slice(std::move(shown), offset, limit);
+    Page<Comment> page = Slice(std::move(shown), offset, Limit(limit));
     for (Comment& c : page.items) c = WithAuthor(txn, std::move(c));
     return page;
   });
@@ -307,8 +282,31 @@ Result<Page<Comment>> Service::AdminComments(uint64_t item_id, bool only_reporte
       auto c = store_.GetComment(txn, cid);
       if (c && (!only_reported || c->reports > 0)) all.push_back(std::move(*c));
     }
-    Page<Comment> page = Slice(std::move(all), offset, limit);
+    Page<Comment> page = Slice(std::move(all), offset, Limit(limit));
     for (Comment& c : page.items) c = WithAuthor(txn, std::move(c));
+    return page;
+  });
+}
+
+Page<QueuedComment> Service::CommentQueue(bool only_reported, uint64_t offset, uint64_t limit) const {
+  return env_.View([&](const storage::ReadTxn& txn) {
+    std::vector<QueuedComment> all;
+    store_.ForEachCommentNewestFirst(txn, [&](const Comment& c) {
+      if (!only_reported || c.reports > 0) all.push_back(QueuedComment{c, {}, 0});
+      return true;
+    });
+    if (only_reported) {
+      for (QueuedComment& q : all) q.last_reported_at = store_.LastReportAt(txn, q.comment.id);
+      std::stable_sort(all.begin(), all.end(), [](const QueuedComment& a, const QueuedComment& b) {
+        return a.last_reported_at > b.last_reported_at;
+      });
+    }
+    Page<QueuedComment> page = Slice(std::move(all), offset, Limit(limit));
+    for (QueuedComment& q : page.items) {
+      q.comment = WithAuthor(txn, std::move(q.comment));
+      auto item = store_.GetItem(txn, q.comment.item_id);
+      if (item) q.item_title = item->title;
+    }
     return page;
   });
 }

@@ -41,6 +41,9 @@ class Service {
   // Comments of an item oldest first, hidden ones included; `only_reported` keeps those with reports. Errors:
   // "not_found".
   Result<Page<Comment>> AdminComments(uint64_t item_id, bool only_reported, uint64_t offset, uint64_t limit) const;
+  // Comments across every item for the moderation queue, hidden ones included. With `only_reported` only those with
+  // reports, the most recently reported first; otherwise every comment, newest first. Ties: newest comment first.
+  Page<QueuedComment> CommentQueue(bool only_reported, uint64_t offset, uint64_t limit) const;
   // Hides a comment from residents with a reason (1..500; hiding again replaces the reason). Audit "news.comment_hide".
   // Errors: "not_found", "field_required" / "field_too_long" (reason).
   Result<Comment> HideComment(const Actor& actor, uint64_t comment_id, std::string reason);
@@ -51,7 +54,9 @@ class Service {
   // Items visible to `viewer` now: published (publish_at <= now), not expired (now < expire_at or no expiry) and — for
   // residents — targeting one of the viewer's groups or everyone. Pinned first, then newest publish_at first. `read`
   // says whether the viewer marked the item read.
-  Page<ItemView> Feed(const Viewer& viewer, uint64_t offset, uint64_t limit) const;
+  // With `count_all` false the scan stops one item past the page, so `total` only tells whether more items exist
+  // (total > offset + items) — the home page's cheap first page: the full count visits every item in the feed.
+  Page<ItemView> Feed(const Viewer& viewer, uint64_t offset, uint64_t limit, bool count_all = true) const;
   // One item under the same rule (staff see any item). Errors: "not_found".
   Result<ItemView> Get(const Viewer& viewer, uint64_t id) const;
   // Marks the item read by the viewer (idempotent). Errors: "not_found".

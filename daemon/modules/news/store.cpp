@@ -1,5 +1,7 @@
 #include "daemon/modules/news/store.hpp"
 
+#include <algorithm>
+
 #include "storage/codec.hpp"
 #include "storage/links.hpp"
 
@@ -193,6 +195,30 @@ std::vector<uint64_t> Store::CommentIdsOf(const storage::ReadTxn& txn, uint64_t 
 
 bool Store::AddReport(storage::WriteTxn& txn, uint64_t comment_id, uint64_t user_id, int64_t at) const {
   return txn.Insert(reports_, storage::Key().U64(comment_id).U64(user_id).Build(), EncodeMark(at));
+}
+
+void Store::ForEachCommentNewestFirst(const storage::ReadTxn& txn,
+                                      const std::function<bool(const Comment&)>& fn) const {
+  txn.Scan(
+      comments_, {},
+      [&](std::string_view k, std::string_view v) {
+        if (k.size() != 8) return true;
+        auto c = DecodeComment(storage::GetU64BE(k), v);
+        return c ? fn(*c) : true;
+      },
+      storage::Direction::kBackward);
+}
+
+int64_t Store::LastReportAt(const storage::ReadTxn& txn, uint64_t comment_id) const {
+  int64_t last = 0;
+  txn.Scan(reports_, IdKey(comment_id), [&](std::string_view, std::string_view v) {
+    storage::Reader r(v);
+    if (r.version() != kMarkVersion) return true;
+    const int64_t at = r.I64();
+    if (r.ok()) last = std::max(last, at);
+    return true;
+  });
+  return last;
 }
 
 }  // namespace osiedle::news

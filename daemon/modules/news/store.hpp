@@ -54,6 +54,10 @@ class Store {
   std::vector<uint64_t> CommentIdsOf(const storage::ReadTxn& txn, uint64_t item_id) const;
   // Records a report; false if this user already reported the comment.
   bool AddReport(storage::WriteTxn& txn, uint64_t comment_id, uint64_t user_id, int64_t at) const;
+  // Comments of every item, newest (highest id) first, until fn returns false.
+  void ForEachCommentNewestFirst(const storage::ReadTxn& txn, const std::function<bool(const Comment&)>& fn) const;
+  // When the comment was last reported (0 = never).
+  int64_t LastReportAt(const storage::ReadTxn& txn, uint64_t comment_id) const;
 
   // Value codecs (exposed for tests). Decoders return nullopt on corruption or unknown version.
   static std::string EncodeItem(const Item& item);

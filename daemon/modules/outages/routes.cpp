@@ -1,5 +1,8 @@
 #include "daemon/modules/outages/routes.hpp"
 
+#include <map>
+#include <utility>
+
 #include "daemon/core/json.hpp"
 #include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
@@ -23,17 +26,35 @@ Result<PageArgs> PageOf(const http::Context& ctx) { return http::ParsePage(ctx, 
 
 Json TimeOrNull(int64_t t) { return t == 0 ? Json(nullptr) : Json(t); }
 
-Json PlaceJson(const Place& p) {
-  if (p.estate_id != 0) return Json{{"estate_id", p.estate_id}};
-  Json j{{"building_id", p.building_id}};
+// Names places for one answer, asking the registry once per estate or building.
+class Namer {
+ public:
+  Namer(const Service& svc, const storage::ReadTxn& txn) : svc_(svc), txn_(txn) {}
+  const std::string& Name(const Place& p) {
+    auto key = std::pair(p.estate_id, p.estate_id != 0 ? 0 : p.building_id);
+    auto it = names_.find(key);
+    if (it == names_.end()) it = names_.emplace(key, svc_.PlaceName(txn_, Place{p.estate_id, p.building_id, ""})).first;
+    return it->second;
+  }
+
+ private:
+  const Service& svc_;
+  const storage::ReadTxn& txn_;
+  std::map<std::pair<uint64_t, uint64_t>, std::string> names_;
+};
+
+// Ids with the registry's names: {estate_id, estate_name} or {building_id, building_address, staircase?}.
+Json PlaceJson(const Place& p, Namer& names) {
+  if (p.estate_id != 0) return Json{{"estate_id", p.estate_id}, {"estate_name", names.Name(p)}};
+  Json j{{"building_id", p.building_id}, {"building_address", names.Name(p)}};
   if (!p.staircase.empty()) j["staircase"] = p.staircase;
   return j;
 }
 
 // Staff see who wrote what; residents and the public page do not.
-Json OutageJson(const Outage& o, bool staff) {
+Json OutageJson(const Outage& o, bool staff, Namer& names) {
   Json places = Json::array();
-  for (const Place& p : o.places) places.push_back(PlaceJson(p));
+  for (const Place& p : o.places) places.push_back(PlaceJson(p, names));
   Json updates = Json::array();
   for (const Update& u : o.updates) {
     Json j{{"at", u.at}, {"text", u.text}};
@@ -60,9 +81,9 @@ Json OutageJson(const Outage& o, bool staff) {
   return j;
 }
 
-Json PageJson(const Page& page, const PageArgs& args, bool staff) {
+Json PageJson(const Page& page, const PageArgs& args, bool staff, Namer& names) {
   Json items = Json::array();
-  for (const Outage& o : page.items) items.push_back(OutageJson(o, staff));
+  for (const Outage& o : page.items) items.push_back(OutageJson(o, staff, names));
   return Json{{"total", page.total}, {"offset", args.offset}, {"limit", args.limit}, {"items", items}};
 }
 
@@ -130,9 +151,18 @@ http::Response Reply(const Result<Json>& r, const http::Context& ctx, int status
   return r.ok() ? http::Json(status, *r) : http::ErrorResponse(r.error(), ctx);
 }
 
+// A saved outage as staff see it (opens its own read transaction for the names).
+Json StaffJson(Service& svc, const Outage& o) {
+  return svc.env().View([&](const storage::ReadTxn& txn) {
+    Namer names(svc, txn);
+    return OutageJson(o, true, names);
+  });
+}
+
 Json ActivePage(Service& svc, const http::Context& ctx, const PageArgs& args) {
   return svc.env().View([&](const storage::ReadTxn& txn) {
-    return PageJson(svc.ActiveForUser(txn, ctx.principal.user_id, args.offset, args.limit), args, false);
+    Namer names(svc, txn);
+    return PageJson(svc.ActiveForUser(txn, ctx.principal.user_id, args.offset, args.limit), args, false, names);
   });
 }
 
@@ -149,7 +179,8 @@ http::Response One(http::Context& ctx, Service& svc, bool admin_route) {
   return Reply(svc.env().View([&](const storage::ReadTxn& txn) -> Result<Json> {
     auto o = staff ? svc.Get(txn, *id) : svc.GetForUser(txn, *id, ctx.principal.user_id);
     if (!o.ok()) return o.error();
-    return OutageJson(*o, staff && admin_route);
+    Namer names(svc, txn);
+    return OutageJson(*o, staff && admin_route, names);
   }),
                ctx);
 }
@@ -162,8 +193,10 @@ http::Response Public(http::Context& ctx, Service& svc) {
   return Reply(svc.env().View([&](const storage::ReadTxn& txn) -> Result<Json> {
     auto page = svc.PublicForBuilding(txn, *id, args->offset, args->limit);
     if (!page.ok()) return page.error();
-    Json j = PageJson(*page, *args, false);
+    Namer names(svc, txn);
+    Json j = PageJson(*page, *args, false, names);
     j["building_id"] = *id;
+    j["building_address"] = names.Name(Place{0, *id, ""});
     return j;
   }),
                ctx);
@@ -184,7 +217,10 @@ http::Response List(http::Context& ctx, Service& svc) {
     if (!v) return http::ErrorResponse(MakeError("field_type", "building"), ctx);
     q.building_id = *v;
   }
-  Json out = svc.env().View([&](const storage::ReadTxn& txn) { return PageJson(svc.List(txn, q), *args, true); });
+  Json out = svc.env().View([&](const storage::ReadTxn& txn) {
+    Namer names(svc, txn);
+    return PageJson(svc.List(txn, q), *args, true, names);
+  });
   return http::Json(200, out);
 }
 
@@ -193,7 +229,7 @@ http::Response Save(http::Context& ctx, Service& svc, uint64_t id) {
   if (auto st = ParseOutage(ctx.req.body, id == 0, in); !st.ok()) return http::ErrorResponse(st.error(), ctx);
   auto saved = id == 0 ? svc.Create(in, ActorOf(ctx)) : svc.Edit(id, in, ActorOf(ctx));
   if (!saved.ok()) return http::ErrorResponse(saved.error(), ctx);
-  return http::Json(id == 0 ? 201 : 200, OutageJson(*saved, true));
+  return http::Json(id == 0 ? 201 : 200, StaffJson(svc, *saved));
 }
 
 http::Response AddUpdate(http::Context& ctx, Service& svc) {
@@ -203,7 +239,7 @@ http::Response AddUpdate(http::Context& ctx, Service& svc) {
   if (auto st = ParseUpdate(ctx.req.body, in); !st.ok()) return http::ErrorResponse(st.error(), ctx);
   auto saved = svc.AddUpdate(*id, in, ActorOf(ctx));
   if (!saved.ok()) return http::ErrorResponse(saved.error(), ctx);
-  return http::Json(201, OutageJson(*saved, true));
+  return http::Json(201, StaffJson(svc, *saved));
 }
 
 http::Response SetPublic(http::Context& ctx, Service& svc) {
@@ -216,6 +252,21 @@ http::Response SetPublic(http::Context& ctx, Service& svc) {
   if (auto st = f.Finish(); !st.ok()) return http::ErrorResponse(st.error(), ctx);
   if (auto st = svc.SetPublicPage(*id, enabled, ActorOf(ctx)); !st.ok()) return http::ErrorResponse(st.error(), ctx);
   return http::Json(200, {{"building_id", *id}, {"enabled", enabled}});
+}
+
+// Every estate with its buildings and staircases, for the outage form (no flats:read needed).
+http::Response Places(Service& svc) {
+  Json estates = Json::array();
+  svc.env().View([&](const storage::ReadTxn& txn) {
+    for (const EstatePlaces& e : svc.Places(txn)) {
+      Json buildings = Json::array();
+      for (const BuildingPlaces& b : e.buildings) {
+        buildings.push_back({{"id", b.building.id}, {"address", b.building.address}, {"staircases", b.staircases}});
+      }
+      estates.push_back({{"id", e.estate.id}, {"name", e.estate.name}, {"buildings", std::move(buildings)}});
+    }
+  });
+  return http::Json(200, {{"estates", std::move(estates)}});
 }
 
 }  // namespace
@@ -251,6 +302,8 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
                 return http::Json(200, {{"building_ids", ids}});
               },
               "Buildings with the public outage page enabled"});
+  routes.Add({"GET", "/api/v1/admin/outages/places", kManage, [&svc](http::Context&) { return Places(svc); },
+              "Estates, buildings and staircases an outage may affect"});
   routes.Add({"PUT", "/api/v1/admin/outages/public-buildings/{building_id}", kManage,
               [&svc](http::Context& ctx) { return SetPublic(ctx, svc); },
               "Enable or disable a building's public outage page"});

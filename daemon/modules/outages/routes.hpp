@@ -19,8 +19,12 @@ namespace osiedle::outages {
 //   PUT  /api/v1/admin/outages/{id}                    outages:manage  as POST without status
 //   POST /api/v1/admin/outages/{id}/updates            outages:manage  {text?, status?, expected_end_at?}
 //   GET  /api/v1/admin/outages/public-buildings        outages:manage  building ids with the public page on
+//   GET  /api/v1/admin/outages/places                  outages:manage  {estates:[{id, name, buildings:[{id,
+//                                                                      address, staircases:[…]}]}]}
 //   PUT  /api/v1/admin/outages/public-buildings/{id}   outages:manage  {enabled}
-// Lists answer {total, offset, limit, items}. Times are unix seconds. REQUIRES: service outlives the table.
+// Places carry names: {estate_id, estate_name} or {building_id, building_address, staircase?}; the public
+// page also answers building_address. Lists answer {total, offset, limit, items}. Times are unix seconds.
+// REQUIRES: service outlives the table.
 void RegisterRoutes(http::RouteTable& routes, Service& service);
 
 // The caller's active outages (first `limit`), as GET /api/v1/outages/active answers them (for the home page).

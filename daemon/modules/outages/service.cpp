@@ -304,4 +304,26 @@ Page Service::List(const storage::ReadTxn& txn, const Query& q) const {
   return page;
 }
 
+std::string Service::PlaceName(const storage::ReadTxn& txn, const Place& p) const {
+  if (p.estate_id != 0) {
+    auto e = identity_.GetEstate(txn, p.estate_id);
+    return e ? e->name : std::string();
+  }
+  auto b = identity_.GetBuilding(txn, p.building_id);
+  return b ? b->address : std::string();
+}
+
+std::vector<EstatePlaces> Service::Places(const storage::ReadTxn& txn) const {
+  std::vector<EstatePlaces> out;
+  for (identity::Estate& e : identity_.ListEstates(txn)) {
+    EstatePlaces ep{std::move(e), {}};
+    for (identity::Building& b : identity_.ListBuildings(txn, ep.estate.id)) {
+      std::vector<std::string> staircases = identity_.StaircasesOf(txn, b.id);
+      ep.buildings.push_back(BuildingPlaces{std::move(b), std::move(staircases)});
+    }
+    out.push_back(std::move(ep));
+  }
+  return out;
+}
+
 }  // namespace osiedle::outages

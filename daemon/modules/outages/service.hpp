@@ -50,6 +50,18 @@ struct Query {
 // Only total and items are set; routes answer with the offset/limit they asked for.
 using Page = osiedle::Page<Outage>;
 
+// A building staff may name in an outage, with the staircases its flats have (sorted, non-empty).
+struct BuildingPlaces {
+  identity::Building building;
+  std::vector<std::string> staircases;
+};
+
+// An estate with its buildings (by address): what an outage may affect.
+struct EstatePlaces {
+  identity::Estate estate;
+  std::vector<BuildingPlaces> buildings;
+};
+
 class Service {
  public:
   // Opens the tables. REQUIRES: called at start-up; the arguments outlive the Service.
@@ -85,6 +97,11 @@ class Service {
   std::vector<uint64_t> PublicBuildings(const storage::ReadTxn& txn) const;
   // Staff list, newest first, filtered.
   Page List(const storage::ReadTxn& txn, const Query& q) const;
+  // How a place reads: the estate's name (estate place) or the building's address (building place);
+  // "" when the registry no longer has it.
+  std::string PlaceName(const storage::ReadTxn& txn, const Place& p) const;
+  // Every estate (id order) with its buildings and their staircases, for the staff outage form.
+  std::vector<EstatePlaces> Places(const storage::ReadTxn& txn) const;
 
   storage::Env& env() { return env_; }
 

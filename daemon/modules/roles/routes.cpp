@@ -12,19 +12,6 @@ namespace {
 using http::PathId;
 using json::Json;
 
-audit::Entry AuditOf(const http::Context& ctx, std::string action, std::string target_type, uint64_t target_id,
-                     std::string detail) {
-  audit::Entry e;
-  e.actor_id = ctx.principal.user_id;
-  e.action = std::move(action);
-  e.target_type = std::move(target_type);
-  e.target_id = target_id;
-  e.detail = std::move(detail);
-  e.ip = ctx.req.client_ip;
-  e.user_agent = ctx.req.Header("user-agent");
-  return e;
-}
-
 Json RoleJson(const Role& r, uint64_t user_count) {
   return Json{
       {"id", r.id},           {"name", r.name},          {"description", r.description}, {"permissions", r.permissions},
@@ -86,8 +73,8 @@ http::Response SaveRole(http::Context& ctx, Service& svc, audit::Service& audit,
   auto saved = svc.env().Update([&](storage::WriteTxn& txn) -> Result<Role> {
     auto r = id == 0 ? svc.CreateRole(txn, input) : svc.UpdateRole(txn, input);
     if (!r.ok()) return r;
-    audit.Append(txn, AuditOf(ctx, id == 0 ? "role.create" : "role.update", "role", r->id,
-                              r->name + ": " + Joined(r->permissions)));
+    audit.Append(txn, audit::MakeEntry(http::ActorOf(ctx), id == 0 ? "role.create" : "role.update", "role", r->id,
+                                       r->name + ": " + Joined(r->permissions)));
     return r;
   });
   if (!saved.ok()) return http::ErrorResponse(saved.error(), ctx);
@@ -102,7 +89,8 @@ http::Response SaveDepartment(http::Context& ctx, Service& svc, audit::Service& 
   auto saved = svc.env().Update([&](storage::WriteTxn& txn) -> Result<Department> {
     auto d = id == 0 ? svc.CreateDepartment(txn, input) : svc.UpdateDepartment(txn, input);
     if (!d.ok()) return d;
-    audit.Append(txn, AuditOf(ctx, id == 0 ? "department.create" : "department.update", "department", d->id, d->name));
+    audit.Append(txn, audit::MakeEntry(http::ActorOf(ctx), id == 0 ? "department.create" : "department.update",
+                                       "department", d->id, d->name));
     return d;
   });
   if (!saved.ok()) return http::ErrorResponse(saved.error(), ctx);

@@ -15,6 +15,7 @@ import { privacyPage } from './pages/privacy.js';
 import { homePage } from './pages/home.js';
 import { newsListPage, newsItemPage } from './pages/news.js';
 import { outagesPage, outagePage } from './pages/outages.js';
+import { buildingOutagesPage } from './pages/building_outages.js';
 import { infoPage, infoPageDetail, mySubmissionsPage } from './pages/info.js';
 import { documentsPage } from './pages/documents.js';
 import { contractorsPage, contractorPage } from './pages/contractors.js';
@@ -38,6 +39,8 @@ const routes = [
   { path: '/aktualnosci/:id', handler: newsItemPage },
   { path: '/awarie', handler: outagesPage },
   { path: '/awarie/:id', handler: outagePage },
+  // The login-free outage page of a building (lobby QR codes): the only content page anonymous visitors see.
+  { path: '/awarie/budynek/:id', handler: buildingOutagesPage, public: true },
   { path: '/informacje', handler: infoPage },
   { path: '/informacje/:id', handler: infoPageDetail },
   { path: '/moje-zgloszenia', handler: mySubmissionsPage },

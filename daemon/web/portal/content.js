@@ -87,13 +87,14 @@ export function outageWhen(o) {
   return t('portal.outage.when', { start, end });
 }
 
-// The places of an outage in words, using the resident's flats for building names.
-export function outagePlaces(o, me) {
-  const names = new Map();
-  ((me && me.flats) || []).forEach((f) => { if (f.building) names.set(f.building.id, f.building.address); });
+// The places of an outage in words; the API names each place (estate_name / building_address).
+export function outagePlaces(o) {
   return (o.places || []).map((p) => {
-    if (p.estate_id) return t('portal.outage.place_estate');
-    const b = names.get(p.building_id) || t('portal.outage.place_building', { id: p.building_id });
+    if (p.estate_id) {
+      return p.estate_name ? t('portal.outage.place_estate_named', { name: p.estate_name })
+        : t('portal.outage.place_estate');
+    }
+    const b = p.building_address || t('portal.outage.place_building', { id: p.building_id });
     return p.staircase ? t('portal.outage.place_staircase', { building: b, staircase: p.staircase }) : b;
   }).join('; ');
 }

@@ -16,6 +16,8 @@ export const DEMO = {
   admin: { email: 'admin@lazurowa.demo', password: 'Lazurowa-Admin-2025' },
   office: { email: 'biuro@lazurowa.demo', password: 'Lazurowa-Biuro-2025' },
   resident: { email: 'jan.kowalski@lazurowa.demo', password: 'Lazurowa-Mieszkaniec-2025' },
+  // A resident of another building (Lazurowa 14; jan.kowalski lives in Lazurowa 12).
+  neighbour: { email: 'ewa.zielinska@lazurowa.demo', password: 'Lazurowa-Mieszkaniec-2025' },
 };
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -83,6 +85,25 @@ export async function loginAdmin(page, who, { totp } = {}) {
     await page.getByRole('button', { name: /zaloguj|potwierdź/i }).click();
   }
   await page.getByRole('button', { name: /wyloguj/i }).waitFor();
+}
+
+// Logs a resident in through the portal's form (/#/logowanie) and waits for the home page's greeting.
+export async function loginPortal(page, who) {
+  await page.goto('/#/logowanie');
+  await page.getByLabel('Adres e-mail').fill(who.email);
+  await page.getByLabel('Hasło', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Zaloguj się', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Dzień dobry/ }).waitFor();
+}
+
+// Collects every console error of `page` into page.consoleErrors (newPage() only keeps CSP ones in
+// page.errors). `ignore(text)` → true drops an expected one (e.g. the 404 of a page that tests a 404).
+export function trackConsole(page, ignore = () => false) {
+  page.consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !ignore(m.text(), m)) page.consoleErrors.push(`${m.text()} @ ${m.location().url || '?'}`);
+  });
+  return page.consoleErrors;
 }
 
 // JSON API client with its own session cookie and CSRF token (for test setup, not for what is under test).

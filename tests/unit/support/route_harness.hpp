@@ -1,7 +1,8 @@
 #pragma once
 // Shared test helper for route tests: a route table run through the real http::Dispatch (route lookup, permission
 // check, handler) whose caller is a bearer principal for the user id in the "x-test-user" header (none = anonymous);
-// the staff user holds the given permissions. Header-only; include as "tests/unit/support/route_harness.hpp".
+// the staff user holds the given permissions. Use it as a second base of a route-test fixture (its Call, Code, Field,
+// HeaderOf then read as the fixture's own). Header-only; include as "tests/unit/support/route_harness.hpp".
 #include <cstdint>
 #include <set>
 #include <string>
@@ -29,6 +30,7 @@ class RouteHarness {
       return p;
     };
   }
+  virtual ~RouteHarness() = default;
   RouteHarness(const RouteHarness&) = delete;
   RouteHarness& operator=(const RouteHarness&) = delete;
 
@@ -36,13 +38,13 @@ class RouteHarness {
   http::RouteTable& table() { return table_; }
 
   // Dispatches `req` as user `as` (0 = anonymous).
-  http::Response Send(uint64_t as, http::Request req) {
+  http::Response DispatchAs(uint64_t as, http::Request req) {
     if (as != 0) req.headers["x-test-user"] = std::to_string(as);
     return http::Dispatch(services_, req);
   }
   // A JSON request (MakeRequest) for `target` ("/path?a=1") as user `as` (0 = anonymous).
   http::Response Call(uint64_t as, const std::string& method, const std::string& target, const std::string& body = "") {
-    return Send(as, MakeRequest(method, target, body));
+    return DispatchAs(as, MakeRequest(method, target, body));
   }
 
   // The error code / field of an error answer.

@@ -43,7 +43,7 @@ function reviews(id) {
   async function load() {
     mount(box, loading());
     try {
-      const d = await api.get(`/api/v1/contractors/${id}`, { limit: 100 });
+      const d = await api.get(`/api/v1/admin/contractors/${id}`, { limit: 100 });
       const items = d.reviews.items;
       mount(box, h('p', {}, ratingText(d.rating)), items.length ? h('ul', { class: 'comment-list' }, items.map((r) => h('li', { class: ['comment', r.hidden && 'comment-hidden'] },
         h('div', { class: 'comment-head' }, h('strong', { 'aria-label': t('admin.contractors.stars_label', { count: r.rating }) }, '★'.repeat(r.rating) + '☆'.repeat(5 - r.rating)),
@@ -69,7 +69,7 @@ function reviews(id) {
   }
   async function unhide(r) {
     try { await api.post(`/api/v1/admin/contractors/reviews/${r.id}/unhide`); toast(t('admin.contractors.review_unhidden'), { kind: 'success' }); load(); }
-    catch (e) { toast(e.status === 404 || e.status === 405 ? t('admin.contractors.unhide_unavailable') : errorMessage(e.code), { kind: 'error' }); }
+    catch (e) { toast(errorMessage(e.code), { kind: 'error' }); }
   }
   load();
   return box;
@@ -84,7 +84,7 @@ export async function render(ctx) {
   let cats;
   try {
     cats = (await api.get('/api/v1/admin/contractors/categories')).items;
-    if (!isNew) c = await api.get(`/api/v1/contractors/${ctx.params.id}`, { limit: 1 });
+    if (!isNew) c = await api.get(`/api/v1/admin/contractors/${ctx.params.id}`, { limit: 1 });
   } catch (e) { mount(first, errorAlert(e)); return; }
   const title = isNew ? t('admin.contractors.new') : c.name;
   const actions = isNew ? [] : [deleteButton({ label: t('admin.contractors.delete'), title: t('admin.contractors.delete_title'), text: t('admin.contractors.delete_text', { name: c.name }),

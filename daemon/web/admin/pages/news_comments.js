@@ -1,13 +1,12 @@
-// Comment moderation: the queue of reported comments across items, and the per-item list used by the editor.
-// The API lists comments per item only (GET /api/v1/admin/news/{id}/comments?reported=1), so the queue walks the
-// newest items that have comments.
+// Comment moderation: the queue of reported comments across items (GET /api/v1/admin/news/comments?reported=1),
+// and the per-item list used by the editor.
 import { api } from '/common/api.js';
 import { t, formatDateTime, errorMessage, formatNumber } from '/common/i18n.js';
-import { h, mount, button, badge, dialog, field, toast, loading, alert } from '/common/ui.js';
+import { h, mount, button, badge, dialog, field, toast, loading, withBusy } from '/common/ui.js';
 import { page, can, link, userRef, errorAlert } from '../lib.js';
 import { newsTabs } from './news.js';
 
-const SCAN_ITEMS = 100;
+const PAGE = 50;
 
 // Asks for a reason and hides comment `c`; resolves true when hidden.
 async function hide(c) {
@@ -83,27 +82,27 @@ export async function render() {
   const tabs = newsTabs('/news/comments');
   const out = h('div', { class: 'stack' });
   body.append(...[tabs, out].filter(Boolean));
-  if (!can('news:publish')) {
-    mount(out, alert('info', t('admin.news.reported_needs_publish')));
-    return;
-  }
-  async function load() {
-    mount(out, loading());
+  let shown = [];
+  let total = 0;
+  // The queue (GET /api/v1/admin/news/comments?reported=1): most recently reported first, PAGE at a time.
+  async function load({ more = false } = {}) {
+    if (!more) mount(out, loading());
     try {
-      const items = (await api.get('/api/v1/admin/news', { limit: SCAN_ITEMS })).items.filter((n) => n.comment_count > 0 || n.comments_enabled);
-      const found = [];
-      for (let i = 0; i < items.length; i += 6) {
-        const batch = await Promise.all(items.slice(i, i + 6).map((n) => api.get(`/api/v1/admin/news/${n.id}/comments`, { reported: 1, limit: 100 })
-          .then((d) => d.items.map((c) => ({ ...c, item_title: n.title })), () => [])));
-        batch.forEach((b) => found.push(...b));
-      }
-      found.sort((a, b) => (a.hidden - b.hidden) || (b.report_count - a.report_count));
-      const open = found.filter((c) => !c.hidden).length;
-      mount(out,
-        h('p', { class: 'queue-counter', role: 'status' }, open ? t('admin.news.reported_open', { count: open }) : t('admin.news.reported_none')),
-        found.length ? h('ul', { class: 'comment-list' }, found.map((c) => commentRow(c, load, { showItem: c.item_title }))) : null,
-        h('p', { class: 'small muted' }, t('admin.news.reported_scope', { count: formatNumber(SCAN_ITEMS) })));
+      const d = await api.get('/api/v1/admin/news/comments', { reported: 1, offset: more ? shown.length : 0, limit: PAGE });
+      shown = more ? [...shown, ...d.items] : d.items;
+      total = d.total;
+      draw();
     } catch (e) { mount(out, errorAlert(e)); }
+  }
+  function draw() {
+    const open = shown.filter((c) => !c.hidden).length;
+    const moreBtn = total > shown.length ? button(t('admin.news.reported_more', { count: total - shown.length }), {
+      variant: 'secondary', onClick: () => withBusy(moreBtn, load({ more: true })) }) : null;
+    mount(out,
+      h('p', { class: 'queue-counter', role: 'status' }, open ? t('admin.news.reported_open', { count: open }) : t('admin.news.reported_none')),
+      shown.length ? h('ul', { class: 'comment-list' }, shown.map((c) => commentRow(c, () => load(), { showItem: c.item_title }))) : null,
+      shown.length ? h('p', { class: 'small muted' }, t('admin.news.reported_shown', { shown: formatNumber(shown.length), total: formatNumber(total) })) : null,
+      moreBtn);
   }
   load();
 }

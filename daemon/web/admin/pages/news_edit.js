@@ -45,7 +45,7 @@ export async function render(ctx) {
       h('div', { class: 'row' }, stateBadge(it.state), it.pinned ? h('span', { class: 'badge badge-info' }, t('admin.news.pinned')) : null,
         h('span', { class: 'muted small' }, t('admin.news.stats', { reads: formatNumber(it.read_count || 0), comments: formatNumber(it.comment_count || 0) }))),
       h('article', { class: 'news-preview stack-sm' },
-        it.image_id ? h('img', { src: `/api/v1/images/${it.image_id}`, alt: '', class: 'preview-image' }) : null,
+        it.image_url ? h('img', { src: it.image_url, alt: '', class: 'preview-image' }) : null,
         h('h3', {}, it.title), it.lead ? h('p', { class: 'lead' }, it.lead) : null, safeHtml(it.body_html)),
       h('p', { class: 'small muted' }, t('admin.news.preview_saved_at', { at: formatDateTime(it.updated_at) })));
   };

@@ -1,14 +1,17 @@
 // One outage: kind, title, description, affected places (estates, buildings or staircases from the flats
-// register), start and expected end; then the timeline of updates, a new update and "resolve".
+// register, via GET /api/v1/admin/outages/places), start and expected end; then the timeline of updates,
+// a new update and "resolve".
 import { api } from '/common/api.js';
-import { t, formatDateTime, errorMessage } from '/common/i18n.js';
+import { t, formatDateTime } from '/common/i18n.js';
 import { h, mount, field, button, formAlert, withBusy, showFieldErrors, clearFieldErrors, toast, loading, uid, confirmDialog } from '/common/ui.js';
-import { page, go, lists, section, errorAlert, userRef } from '../lib.js';
+import { page, go, section, errorAlert, userRef } from '../lib.js';
 import { toLocalInput, fromLocalInput } from '../content.js';
-import { KINDS, STATUSES, statusBadge } from './outages.js';
+import { KINDS, STATUSES, statusBadge, loadPlaces, buildingsOf } from './outages.js';
 
-// Tree of estates → buildings → staircases with checkboxes. → {el, value() → places, setError, clearError, focus}.
-function placesPicker(places, estates, buildings) {
+// Tree of estates → buildings → staircases (GET /api/v1/admin/outages/places) with checkboxes.
+// → {el, value() → places, setError, clearError, focus}.
+function placesPicker(places, estates) {
+  const buildings = buildingsOf(estates);
   const estateSet = new Set(places.filter((p) => p.estate_id).map((p) => p.estate_id));
   const buildingSet = new Set(places.filter((p) => p.building_id && !p.staircase).map((p) => p.building_id));
   const stairs = new Map();
@@ -29,31 +32,18 @@ function placesPicker(places, estates, buildings) {
   };
   const tree = h('ul', { class: 'place-tree' }, estates.map((e) => {
     const et = tick(h('strong', {}, t('admin.outages.whole_estate', { estate: e.name })), estateSet.has(e.id), (on) => { if (on) estateSet.add(e.id); else estateSet.delete(e.id); });
-    const own = buildings.filter((b) => b.estate_id === e.id);
-    const items = own.map((b) => {
+    const items = e.buildings.map((b) => {
       const bt = tick(b.address, buildingSet.has(b.id), (on) => { if (on) buildingSet.add(b.id); else buildingSet.delete(b.id); });
       const stairBox = h('div', { class: 'stair-box' });
       const chosen = stairs.get(b.id) || new Set();
       stairs.set(b.id, chosen);
       const det = h('details', { open: chosen.size > 0 }, h('summary', {}, t('admin.outages.staircases'), h('span', { class: 'visually-hidden' }, ` – ${b.address}`)), stairBox);
-      let loaded = false;
-      const loadStairs = async () => {
-        if (loaded) return;
-        loaded = true;
-        mount(stairBox, loading());
-        try {
-          const flats = await api.get('/api/v1/admin/flats', { building: b.id });
-          const names = Array.from(new Set([...flats.map((f) => f.staircase).filter(Boolean), ...chosen])).sort((a, c) => a.localeCompare(c, 'pl', { numeric: true }));
-          mount(stairBox, names.length ? h('div', { class: 'stair-list' }, names.map((s) => {
-            const st = tick(t('admin.outages.staircase', { name: s }), chosen.has(s), (on) => { if (on) chosen.add(s); else chosen.delete(s); });
-            boxes.push(() => { st.input.disabled = estateSet.has(e.id) || buildingSet.has(b.id); });
-            return st.el;
-          })) : h('p', { class: 'small muted' }, t('admin.outages.no_staircases')));
-          sync();
-        } catch (err) { mount(stairBox, h('p', { class: 'small' }, errorMessage(err.code))); }
-      };
-      det.addEventListener('toggle', () => { if (det.open) loadStairs(); });
-      if (chosen.size) loadStairs();
+      const names = Array.from(new Set([...(b.staircases || []), ...chosen])).sort((a, c) => a.localeCompare(c, 'pl', { numeric: true }));
+      mount(stairBox, names.length ? h('div', { class: 'stair-list' }, names.map((s) => {
+        const st = tick(t('admin.outages.staircase', { name: s }), chosen.has(s), (on) => { if (on) chosen.add(s); else chosen.delete(s); });
+        boxes.push(() => { st.input.disabled = estateSet.has(e.id) || buildingSet.has(b.id); });
+        return st.el;
+      })) : h('p', { class: 'small muted' }, t('admin.outages.no_staircases')));
       boxes.push(() => { bt.input.disabled = estateSet.has(e.id); });
       return h('li', {}, bt.el, det);
     });
@@ -129,9 +119,8 @@ export async function render(ctx) {
   mount(first, loading());
   let o = { kind: 'water', title: '', description: '', status: 'planned', places: [], start_at: Math.floor(Date.now() / 1000), expected_end_at: null, updates: [] };
   let estates;
-  let buildings;
   try {
-    [estates, buildings] = await Promise.all([lists.estates(), lists.buildings()]);
+    estates = await loadPlaces();
     if (!isNew) o = await api.get(`/api/v1/admin/outages/${ctx.params.id}`);
   } catch (e) { mount(first, errorAlert(e)); return; }
   const title = isNew ? t('admin.outages.new') : o.title;
@@ -145,7 +134,7 @@ export async function render(ctx) {
     expected_end_at: field({ name: 'expected_end_at', label: t('admin.outages.f_end'), type: 'datetime-local', value: toLocalInput(o.expected_end_at), optional: true }),
   };
   if (isNew) f.status = field({ name: 'status', label: t('admin.outages.f_status'), value: 'planned', options: STATUSES.filter((s) => s !== 'resolved').map((s) => ({ value: s, label: t(`admin.outages.status_${s}`) })) });
-  const places = placesPicker(o.places, estates, buildings);
+  const places = placesPicker(o.places, estates);
   f.places = places;
   const statusNow = h('p', {}, statusBadge(o.status));
   const save = button(isNew ? t('admin.outages.publish') : t('common.save'), { type: 'submit' });

@@ -3,7 +3,7 @@
 import { api } from '/common/api.js';
 import { t, formatDateTime, errorMessage } from '/common/i18n.js';
 import { h, mount, field, table, badge, linkButton, toast, loading, button } from '/common/ui.js';
-import { page, link, go, lists, section, setQuery, errorAlert } from '../lib.js';
+import { page, link, go, section, setQuery, errorAlert } from '../lib.js';
 
 const STATUS_KIND = { planned: 'info', ongoing: 'danger', resolved: 'success' };
 export const KINDS = ['water', 'hot_water', 'heating', 'electricity', 'gas', 'lift', 'intercom', 'other'];
@@ -15,13 +15,17 @@ export function statusBadge(s) {
   return badge(t(`admin.outages.status_${s}`), STATUS_KIND[s] || 'neutral');
 }
 
-// "Lazurowa 12 (klatka B), Osiedle Górczewska" from the places of an outage.
-export function placesText(places, estates, buildings) {
-  const est = new Map(estates.map((e) => [e.id, e.name]));
-  const bld = new Map(buildings.map((b) => [b.id, b.address]));
+// Estates → buildings → staircases an outage may affect (needs only outages:manage).
+export const loadPlaces = () => api.get('/api/v1/admin/outages/places').then((d) => d.estates || []);
+
+// The buildings of loadPlaces() in one list: {id, address, estate_id, estate, staircases}.
+export const buildingsOf = (estates) => estates.flatMap((e) => e.buildings.map((b) => ({ ...b, estate_id: e.id, estate: e.name })));
+
+// "Lazurowa 12, klatka B, Osiedle Górczewska" from the places of an outage (the API names them).
+export function placesText(places) {
   return (places || []).map((p) => {
-    if (p.estate_id) return est.get(p.estate_id) || `#${p.estate_id}`;
-    const name = bld.get(p.building_id) || `#${p.building_id}`;
+    if (p.estate_id) return p.estate_name || `#${p.estate_id}`;
+    const name = p.building_address || `#${p.building_id}`;
     return p.staircase ? t('admin.outages.place_staircase', { building: name, staircase: p.staircase }) : name;
   }).join(', ');
 }
@@ -62,9 +66,8 @@ function publicPages(buildings) {
 export async function render(ctx) {
   const body = page(t('admin.outages.title'), { lead: t('admin.outages.lead'), actions: [linkButton(t('admin.outages.new'), '/admin/outages/new')] });
   const q = { status: ctx.query.status || '', building: ctx.query.building || '' };
-  let estates = [];
   let buildings = [];
-  try { [estates, buildings] = await Promise.all([lists.estates(), lists.buildings()]); } catch { /* names fall back to ids */ }
+  try { buildings = buildingsOf(await loadPlaces()); } catch { /* no building filter then */ }
   const status = field({ name: 'status', label: t('admin.outages.f_status'), value: q.status,
     options: [{ value: '', label: t('admin.users.any') }, ...STATUSES.map((s) => ({ value: s, label: t(`admin.outages.status_${s}`) }))] });
   const building = field({ name: 'building', label: t('admin.outages.f_building'), value: q.building,
@@ -74,7 +77,7 @@ export async function render(ctx) {
     columns: [
       { key: 'title', label: t('admin.outages.col_title'), render: (o) => h('span', {}, link(`/outages/${o.id}`, o.title), h('span', { class: 'muted small block' }, t(`admin.outages.kind_${o.kind}`))) },
       { key: 'status', label: t('admin.outages.col_status'), render: (o) => statusBadge(o.status) },
-      { key: 'places', label: t('admin.outages.col_places'), render: (o) => placesText(o.places, estates, buildings) },
+      { key: 'places', label: t('admin.outages.col_places'), render: (o) => placesText(o.places) },
       { key: 'start', label: t('admin.outages.col_start'), render: (o) => formatDateTime(o.start_at) },
       { key: 'end', label: t('admin.outages.col_end'), render: (o) => (o.resolved_at ? formatDateTime(o.resolved_at) : o.expected_end_at ? formatDateTime(o.expected_end_at) : '—') },
     ],

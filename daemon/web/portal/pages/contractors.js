@@ -56,7 +56,7 @@ function contractorCard(c) {
     h('div', { class: 'contractor-head' },
       h('h2', { class: 'contractor-name' }, h('a', { href: link(`/wykonawcy/${c.id}`) }, c.name)),
       recommendedBadge(c)),
-    h('p', { class: 'small muted' }, (c.categories || []).map((x) => x.name).join(', ')),
+    h('p', { class: 'small muted contractor-categories' }, (c.categories || []).map((x) => x.name).join(', ')),
     ratingView(c.rating),
     c.description ? h('p', { class: 'contractor-desc' }, c.description) : null,
     c.service_area ? h('p', { class: 'small' }, t('portal.contractors.area', { area: c.service_area })) : null,

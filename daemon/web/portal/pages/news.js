@@ -143,8 +143,7 @@ export async function newsItemPage(ctx) {
       item.pinned ? h('div', { class: 'news-marks' }, badge(t('portal.news.pinned'), 'info')) : null,
       h('h1', {}, item.title),
       h('p', { class: 'muted small' }, t('portal.news.published', { date: formatDate(item.published_at) })),
-      item.image_id ? h('img', { class: 'news-image', src: `/api/v1/images/${encodeURIComponent(item.image_id)}`,
-        alt: '' }) : null,
+      item.image_url ? h('img', { class: 'news-image', src: item.image_url, alt: '' }) : null,
       item.lead ? h('p', { class: 'lead' }, item.lead) : null,
       serverHtml(item.body_html)),
     item.comments_enabled ? commentsSection(item) : null));

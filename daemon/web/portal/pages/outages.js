@@ -3,7 +3,6 @@ import { h, loading } from '/common/ui.js';
 import { t, formatDateTime } from '/common/i18n.js';
 import { api } from '/common/api.js';
 import { renderPage, link } from '../shell.js';
-import { session } from '../session.js';
 import { outageKind, outageStatusBadge, outageWhen, outagePlaces, errorBox } from '../content.js';
 import { activeOutages } from '../outage_banner.js';
 
@@ -14,7 +13,7 @@ export function outageCard(o, headingLevel = 'h3') {
       outageStatusBadge(o.status)),
     h(headingLevel, { class: 'outage-title' }, h('a', { href: link(`/awarie/${o.id}`) }, o.title)),
     h('p', { class: 'outage-when' }, outageWhen(o)),
-    o.places && o.places.length ? h('p', { class: 'muted small' }, outagePlaces(o, session.me)) : null,
+    o.places && o.places.length ? h('p', { class: 'muted small' }, outagePlaces(o)) : null,
     o.updates && o.updates.length ? h('p', { class: 'small' },
       t('portal.outage.updates_count', { count: o.updates.length })) : null);
 }
@@ -51,7 +50,7 @@ export async function outagePage(ctx) {
       h('h1', {}, o.title),
       h('dl', { class: 'kv' },
         h('dt', {}, t('portal.outage.when_label')), h('dd', {}, outageWhen(o)),
-        h('dt', {}, t('portal.outage.where_label')), h('dd', {}, outagePlaces(o, session.me) || t('common.none')),
+        h('dt', {}, t('portal.outage.where_label')), h('dd', {}, outagePlaces(o) || t('common.none')),
         o.resolved_at ? [h('dt', {}, t('portal.outage.resolved_label')), h('dd', {}, formatDateTime(o.resolved_at))]
           : null,
         h('dt', {}, t('portal.outage.updated_label')), h('dd', {}, formatDateTime(o.updated_at))),

@@ -7,6 +7,7 @@
 #include "daemon/http/dispatch.hpp"
 #include "tests/unit/daemon/modules/ads/fixture.hpp"
 #include "tests/unit/support/http_request.hpp"
+#include "tests/unit/support/route_harness.hpp"
 
 namespace osiedle::ads {
 namespace {
@@ -19,35 +20,15 @@ using testing::kStaffUser;
 
 // The real pipeline (route table, permission check) over the ads routes. The caller is a bearer principal for user
 // `as`, holding ads:manage when `as` is kStaffUser.
-class AdsRoutesTest : public testing::AdsTest {
+class AdsRoutesTest : public testing::AdsTest, public ::osiedle::testing::RouteHarness {
  protected:
+  AdsRoutesTest() : RouteHarness(kStaffUser, {"ads:manage"}) {}
+
   void SetUp() override {
     AdsTest::SetUp();
-    RegisterRoutes(table_, *ads_);
-    services_.routes = &table_;
-    services_.authenticate = [](const http::Request& r) {
-      http::Principal p;
-      const std::string user = r.Header("x-test-user");
-      if (user.empty()) return p;
-      p.kind = http::Principal::Kind::kBearer;
-      p.user_id = std::stoull(user);
-      if (p.user_id == kStaffUser) p.permissions = {"ads:manage"};
-      return p;
-    };
+    RegisterRoutes(table(), *ads_);
   }
 
-  http::Response Call(uint64_t as, const std::string& method, const std::string& target, const std::string& body = "") {
-    http::Request req = ::osiedle::testing::MakeRequest(method, target, body);
-    if (as != 0) req.headers["x-test-user"] = std::to_string(as);
-    return http::Dispatch(services_, req);
-  }
-  static std::string Code(const http::Response& r) { return json::parse(r.body)["error"]["code"]; }
-  static std::string Header(const http::Response& r, const std::string& name) {
-    for (const auto& [k, v] : r.headers) {
-      if (k == name) return v;
-    }
-    return "";
-  }
 
   json Body(std::string title) const {
     return json{{"title", std::move(title)},
@@ -64,9 +45,6 @@ class AdsRoutesTest : public testing::AdsTest {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? json::parse(r.body)["id"].get<uint64_t>() : 0;
   }
-
-  http::RouteTable table_;
-  http::Services services_;
 };
 
 TEST_F(AdsRoutesTest, StaffCreatesResidentSeesAndClicks) {
@@ -93,8 +71,8 @@ TEST_F(AdsRoutesTest, StaffCreatesResidentSeesAndClicks) {
 
   auto click = Call(kInBuilding20, "GET", "/api/v1/ads/" + std::to_string(id) + "/click");
   EXPECT_EQ(click.status, 302);
-  EXPECT_EQ(Header(click, "Location"), "https://roma.example.pl/menu");
-  EXPECT_EQ(Header(click, "Cache-Control"), "no-store");
+  EXPECT_EQ(HeaderOf(click, "Location"), "https://roma.example.pl/menu");
+  EXPECT_EQ(HeaderOf(click, "Cache-Control"), "no-store");
 
   ASSERT_TRUE(ads_->Flush().ok());
   auto admin = Call(kStaffUser, "GET", "/api/v1/admin/ads");
@@ -128,7 +106,7 @@ TEST_F(AdsRoutesTest, TargetedBannerIsNotFoundForOthers) {
   auto r = Call(kInBuilding20, "GET", click);
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(Code(r), "not_found");
-  EXPECT_EQ(Header(r, "Location"), "");
+  EXPECT_EQ(HeaderOf(r, "Location"), "");
   EXPECT_EQ(Call(kInBuilding11, "GET", click).status, 302);
   EXPECT_EQ(Call(kInBuilding11, "GET", "/api/v1/ads/999/click").status, 404);
   EXPECT_EQ(Call(kInBuilding11, "GET", "/api/v1/ads/abc/click").status, 404);
@@ -178,7 +156,7 @@ TEST_F(AdsRoutesTest, CsvExport) {
   auto r = Call(kStaffUser, "GET", "/api/v1/admin/ads/stats.csv?from=2025-12-01&to=2025-12-31");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.content_type, "text/csv; charset=utf-8");
-  EXPECT_EQ(Header(r, "Content-Disposition"), "attachment; filename=\"reklamy-2025-12-01-2025-12-31.csv\"");
+  EXPECT_EQ(HeaderOf(r, "Content-Disposition"), "attachment; filename=\"reklamy-2025-12-01-2025-12-31.csv\"");
   EXPECT_EQ(r.body,
             "\xEF\xBB\xBF"
             "data;reklama;reklamodawca;wyświetlenia;kliknięcia;CTR\r\n"

@@ -78,6 +78,8 @@ TEST(ContractorsRoutes, EveryRouteHasItsPermission) {
       {"GET /api/v1/admin/contractors/categories", kManage},
       {"POST /api/v1/admin/contractors/categories", kManage},
       {"POST /api/v1/admin/contractors/reviews/{id}/hide", kManage},
+      {"POST /api/v1/admin/contractors/reviews/{id}/unhide", kManage},
+      {"GET /api/v1/admin/contractors/{id}", kManage},
   };
   ASSERT_EQ(api.table.routes().size(), want.size());
   for (const auto& r : api.table.routes()) EXPECT_EQ(want[r.method + " " + r.pattern], r.permission) << r.pattern;
@@ -166,6 +168,62 @@ TEST(ContractorsRoutes, StaffHidesAReviewWithAReason) {
   ASSERT_FALSE(log.empty());
   EXPECT_EQ(log[0].action, "contractor.review_hide");
   EXPECT_EQ(log[0].ip, "192.0.2.1");
+}
+
+TEST(ContractorsRoutes, StaffUnhidesAReviewAndItCountsAgain) {
+  Api api;
+  uint64_t id = api.Create({{"name", "Glazura Pro"}});
+  const std::string path = "/api/v1/contractors/" + std::to_string(id);
+  uint64_t rid = json::parse(api.Call("POST", path + "/reviews", R"({"rating":2,"text":"Spóźnienie"})").body)["id"];
+  const std::string review = "/api/v1/admin/contractors/reviews/" + std::to_string(rid);
+  api.as = "staff";
+  ASSERT_EQ(api.Call("POST", review + "/hide", R"({"reason":"Do wyjaśnienia"})").status, 200);
+  api.as = "resident";
+  EXPECT_EQ(api.Call("POST", review + "/unhide").status, 403);
+  api.as = "staff";
+  auto shown = api.Call("POST", review + "/unhide");
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  json r = json::parse(shown.body);
+  EXPECT_EQ(r["hidden"], false);
+  EXPECT_EQ(r["hidden_reason"], "");
+  EXPECT_TRUE(r["hidden_at"].is_null());
+  EXPECT_EQ(api.Call("POST", review + "/unhide").status, 200);  // already visible: stays so
+  EXPECT_EQ(Code(api.Call("POST", "/api/v1/admin/contractors/reviews/999/unhide")), "not_found");
+  EXPECT_EQ(Code(api.Call("POST", "/api/v1/admin/contractors/reviews/x/unhide")), "not_found");
+  auto log = api.f.audit.List(audit::Filter{});
+  ASSERT_FALSE(log.empty());
+  EXPECT_EQ(log[0].action, "contractor.review_unhide");
+  EXPECT_EQ(log[0].target_id, rid);
+  api.as = "neighbour";
+  json d = json::parse(api.Call("GET", path).body);
+  EXPECT_EQ(d["reviews"]["total"], 1);
+  EXPECT_EQ(d["rating"]["count"], 1);
+  EXPECT_DOUBLE_EQ(d["rating"]["average"].get<double>(), 2.0);
+}
+
+TEST(ContractorsRoutes, StaffDetailShowsInactiveContractorsAndHiddenReviews) {
+  Api api;
+  uint64_t id = api.Create({{"name", "Malarz"}});
+  const std::string path = "/api/v1/contractors/" + std::to_string(id);
+  const std::string admin = "/api/v1/admin/contractors/" + std::to_string(id);
+  uint64_t rid = json::parse(api.Call("POST", path + "/reviews", R"({"rating":1,"text":"Źle"})").body)["id"];
+  EXPECT_EQ(api.Call("GET", admin).status, 403);
+  api.as = "staff";
+  ASSERT_EQ(
+      api.Call("POST", "/api/v1/admin/contractors/reviews/" + std::to_string(rid) + "/hide", R"({"reason":"Spam"})")
+          .status,
+      200);
+  ASSERT_EQ(api.Call("PUT", admin, R"({"name":"Malarz","active":false})").status, 200);
+  auto r = api.Call("GET", admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  json d = json::parse(r.body);
+  EXPECT_EQ(d["active"], false);
+  EXPECT_EQ(d["reviews"]["total"], 1);
+  EXPECT_EQ(d["reviews"]["items"][0]["hidden"], true);
+  EXPECT_EQ(d["reviews"]["items"][0]["hidden_reason"], "Spam");
+  EXPECT_EQ(d["reviews"]["items"][0]["user_id"], 7);
+  EXPECT_EQ(Code(api.Call("GET", "/api/v1/admin/contractors/999")), "not_found");
+  EXPECT_EQ(Code(api.Call("GET", admin, "", {{"limit", "x"}})), "query_invalid");
 }
 
 TEST(ContractorsRoutes, UpdateAndDeleteKeepSearchRight) {

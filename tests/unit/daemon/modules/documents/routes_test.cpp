@@ -7,6 +7,7 @@
 #include "daemon/http/dispatch.hpp"
 #include "tests/unit/daemon/modules/documents/fixture.hpp"
 #include "tests/unit/support/http_request.hpp"
+#include "tests/unit/support/route_harness.hpp"
 
 namespace osiedle::documents {
 namespace {
@@ -18,36 +19,15 @@ using testing::kStaffUser;
 
 // The real pipeline (route table, permission check) over the documents routes. The caller is chosen per request: a
 // bearer principal for user `as`, with documents:manage when `as` is kStaffUser.
-class DocumentsRoutesTest : public testing::DocumentsTest {
+class DocumentsRoutesTest : public testing::DocumentsTest, public ::osiedle::testing::RouteHarness {
  protected:
+  DocumentsRoutesTest() : RouteHarness(kStaffUser, {"documents:manage"}) {}
+
   void SetUp() override {
     DocumentsTest::SetUp();
-    RegisterRoutes(table_, *docs_);
-    services_.routes = &table_;
-    services_.authenticate = [](const http::Request& r) {
-      http::Principal p;
-      const std::string user = r.Header("x-test-user");
-      if (user.empty()) return p;
-      p.kind = http::Principal::Kind::kBearer;
-      p.user_id = std::stoull(user);
-      if (p.user_id == kStaffUser) p.permissions = {"documents:manage"};
-      return p;
-    };
+    RegisterRoutes(table(), *docs_);
   }
 
-  http::Response Call(uint64_t as, const std::string& method, const std::string& target, const std::string& body = "") {
-    http::Request req = ::osiedle::testing::MakeRequest(method, target, body);
-    if (as != 0) req.headers["x-test-user"] = std::to_string(as);
-    return http::Dispatch(services_, req);
-  }
-  static std::string Code(const http::Response& r) { return json::parse(r.body)["error"]["code"]; }
-  static std::string Field(const http::Response& r) { return json::parse(r.body)["error"].value("field", ""); }
-  static std::string HeaderOf(const http::Response& r, const std::string& name) {
-    for (const auto& [n, v] : r.headers) {
-      if (n == name) return v;
-    }
-    return "";
-  }
 
   json Body(json extra = json::object()) {
     json b{{"title", "Regulamin"},
@@ -62,9 +42,6 @@ class DocumentsRoutesTest : public testing::DocumentsTest {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? json::parse(r.body)["id"].get<uint64_t>() : 0;
   }
-
-  http::RouteTable table_;
-  http::Services services_;
 };
 
 TEST_F(DocumentsRoutesTest, StaffPublishesAndResidentDownloads) {

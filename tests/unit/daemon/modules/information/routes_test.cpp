@@ -7,6 +7,7 @@
 #include "daemon/http/dispatch.hpp"
 #include "tests/unit/daemon/modules/information/fixture.hpp"
 #include "tests/unit/support/http_request.hpp"
+#include "tests/unit/support/route_harness.hpp"
 
 namespace osiedle::information {
 namespace {
@@ -21,38 +22,18 @@ using testing::kStaffUser;
 // The real pipeline (route table, permission check) over the information
 // routes. The caller is chosen per request: a bearer principal for user `as`,
 // with information:manage when `as` is kStaffUser.
-class InfoRoutesTest : public testing::InfoTest {
+class InfoRoutesTest : public testing::InfoTest, public ::osiedle::testing::RouteHarness {
 protected:
+  InfoRoutesTest() : RouteHarness(kStaffUser, {"information:manage"}) {}
+
   void SetUp() override {
     InfoTest::SetUp();
-    RegisterRoutes(table_, *info_);
-    services_.routes = &table_;
-    services_.authenticate = [](const http::Request &r) {
-      http::Principal p;
-      const std::string user = r.Header("x-test-user");
-      if (user.empty())
-        return p;
-      p.kind = http::Principal::Kind::kBearer;
-      p.user_id = std::stoull(user);
-      if (p.user_id == kStaffUser)
-        p.permissions = {"information:manage"};
-      return p;
-    };
+    RegisterRoutes(table(), *info_);
   }
 
-  http::Response Call(uint64_t as, const std::string &method,
-                      const std::string &target, const std::string &body = "") {
-    http::Request req = ::osiedle::testing::MakeRequest(method, target, body);
-    if (as != 0)
-      req.headers["x-test-user"] = std::to_string(as);
-    return http::Dispatch(services_, req);
-  }
-  static std::string Code(const http::Response &r) {
-    return json::parse(r.body)["error"]["code"];
-  }
-  static std::string Field(const http::Response &r) {
-    return json::parse(r.body)["error"].value("field", "");
-  }
+  // Field(response) is the harness's; Field(key, type, ...) the fixture's.
+  using RouteHarness::Field;
+  using InfoTest::Field;
 
   json PageBody(uint64_t capacity, json groups = json::array()) {
     return json{{"section_id", section_},
@@ -103,9 +84,6 @@ protected:
                 "/api/v1/info/pages/" + std::to_string(page) + "/submissions",
                 Answers(answers));
   }
-
-  http::RouteTable table_;
-  http::Services services_;
 };
 
 TEST_F(InfoRoutesTest, ResidentReadsPageAndSignsUp) {

@@ -7,6 +7,7 @@
 #include "daemon/core/i18n.hpp"
 #include "daemon/http/dispatch.hpp"
 #include "tests/unit/support/http_request.hpp"
+#include "tests/unit/support/route_harness.hpp"
 #include "tests/unit/daemon/modules/news/fixture.hpp"
 
 namespace osiedle::news {
@@ -19,40 +20,27 @@ using testing::kStaffUser;
 
 // The real pipeline (route table, permission check) over the news routes. The caller is chosen per request: a bearer
 // principal for user `as`, with the staff permissions when `as` is kStaffUser.
-class NewsRoutesTest : public testing::NewsTest {
+class NewsRoutesTest : public testing::NewsTest, public ::osiedle::testing::RouteHarness {
  protected:
+  NewsRoutesTest() : RouteHarness(kStaffUser, {"news:publish", "news:moderate"}) {}
+
   void SetUp() override {
     NewsTest::SetUp();
-    RegisterRoutes(table_, *news_);
-    services_.routes = &table_;
-    services_.authenticate = [](const http::Request& r) {
-      http::Principal p;
-      const std::string user = r.Header("x-test-user");
-      if (user.empty()) return p;
-      p.kind = http::Principal::Kind::kBearer;
-      p.user_id = std::stoull(user);
-      if (p.user_id == kStaffUser) p.permissions = {"news:publish", "news:moderate"};
-      return p;
-    };
+    RegisterRoutes(table(), *news_);
   }
 
   http::Response Call(uint64_t as, const std::string& method, const std::string& path, const std::string& body = "",
                       std::map<std::string, std::string> query = {}) {
     http::Request req = ::osiedle::testing::MakeRequest(method, path, body);
     req.query = std::move(query);
-    if (as != 0) req.headers["x-test-user"] = std::to_string(as);
-    return http::Dispatch(services_, req);
+    return DispatchAs(as, std::move(req));
   }
-  static std::string Code(const http::Response& r) { return json::parse(r.body)["error"]["code"]; }
 
   uint64_t Publish(json body) {
     auto r = Call(kStaffUser, "POST", "/api/v1/admin/news", body.dump());
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? json::parse(r.body)["id"].get<uint64_t>() : 0;
   }
-
-  http::RouteTable table_;
-  http::Services services_;
 };
 
 TEST_F(NewsRoutesTest, StaffPublishesAndResidentReadsFeed) {
@@ -190,6 +178,70 @@ TEST_F(NewsRoutesTest, UpdateAndDelete) {
   EXPECT_EQ(Call(kStaffUser, "DELETE", path).status, 200);
   EXPECT_EQ(Call(kStaffUser, "GET", path).status, 404);
   EXPECT_EQ(Call(kStaffUser, "PUT", path, json{{"title", "x"}}.dump()).status, 404);
+}
+
+TEST_F(NewsRoutesTest, ImageUrlSitsNextToImageId) {
+  uint64_t with = Publish({{"title", "Z obrazkiem"}, {"image_id", "abc123"}});
+  uint64_t without = Publish({{"title", "Bez obrazka"}});
+  auto feed = json::parse(Call(kInBuilding20, "GET", "/api/v1/news").body);
+  ASSERT_EQ(feed["items"].size(), 2u);
+  for (const json& item : feed["items"]) {
+    if (item["id"] == with) {
+      EXPECT_EQ(item["image_url"], "/api/v1/images/abc123");
+    } else {
+      EXPECT_EQ(item["id"], without);
+      EXPECT_TRUE(item["image_url"].is_null());
+      EXPECT_TRUE(item["image_id"].is_null());
+    }
+  }
+  auto one = json::parse(Call(kInBuilding20, "GET", "/api/v1/news/" + std::to_string(with)).body);
+  EXPECT_EQ(one["image_url"], "/api/v1/images/abc123");
+  auto admin = json::parse(Call(kStaffUser, "GET", "/api/v1/admin/news/" + std::to_string(with)).body);
+  EXPECT_EQ(admin["image_url"], "/api/v1/images/abc123");
+}
+
+TEST_F(NewsRoutesTest, ModerationQueueListsReportedCommentsAcrossItems) {
+  uint64_t a = Publish({{"title", "Pierwszy"}, {"comments_enabled", true}});
+  uint64_t b = Publish({{"title", "Drugi"}, {"comments_enabled", true}});
+  auto comment = [&](uint64_t item, const char* text) {
+    const std::string path = "/api/v1/news/" + std::to_string(item) + "/comments";
+    auto r = Call(kInBuilding11, "POST", path, json{{"body", text}}.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body)["id"].get<uint64_t>();
+  };
+  uint64_t ca = comment(a, "Na pierwszym");
+  uint64_t cb = comment(b, "Na drugim");
+  comment(b, "Nikt nie zgłosił");
+  auto report = [&](uint64_t cid) {
+    return Call(kInBuilding20, "POST", "/api/v1/news/comments/" + std::to_string(cid) + "/report").status;
+  };
+  ASSERT_EQ(report(cb), 200);
+  clock_.Advance(60);
+  ASSERT_EQ(report(ca), 200);
+
+  const std::string queue = "/api/v1/admin/news/comments";
+  EXPECT_EQ(Call(kInBuilding11, "GET", queue, "", {{"reported", "1"}}).status, 403);
+  EXPECT_EQ(Call(0, "GET", queue).status, 401);
+  auto r = Call(kStaffUser, "GET", queue, "", {{"reported", "1"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  json page = json::parse(r.body);
+  EXPECT_EQ(page["total"], 2);
+  ASSERT_EQ(page["items"].size(), 2u);
+  EXPECT_EQ(page["items"][0]["id"], ca);
+  EXPECT_EQ(page["items"][0]["item_id"], a);
+  EXPECT_EQ(page["items"][0]["item_title"], "Pierwszy");
+  EXPECT_EQ(page["items"][0]["report_count"], 1);
+  EXPECT_EQ(page["items"][0]["last_reported_at"], FormatIsoUtc(clock_.NowUnix()));
+  EXPECT_EQ(page["items"][1]["id"], cb);
+  EXPECT_EQ(page["items"][1]["item_title"], "Drugi");
+  EXPECT_EQ(json::parse(Call(kStaffUser, "GET", queue).body)["total"], 3);
+  auto second =
+      json::parse(Call(kStaffUser, "GET", queue, "", {{"reported", "1"}, {"offset", "1"}, {"limit", "1"}}).body);
+  EXPECT_EQ(second["offset"], 1);
+  ASSERT_EQ(second["items"].size(), 1u);
+  EXPECT_EQ(second["items"][0]["id"], cb);
+  EXPECT_EQ(Code(Call(kStaffUser, "GET", queue, "", {{"reported", "yes"}})), "field_type");
+  EXPECT_EQ(Code(Call(kStaffUser, "GET", queue, "", {{"limit", "-1"}})), "field_type");
 }
 
 TEST(NewsErrors, NewCodesHaveMessagesInBothLanguages) {

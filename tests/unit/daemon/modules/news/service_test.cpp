@@ -167,6 +167,21 @@ TEST_F(NewsTest, FeedIsPaginated) {
   EXPECT_EQ(news_->Feed(Resident(kInBuilding20), 0, 1000).limit, Service::kMaxPage);
 }
 
+TEST_F(NewsTest, FeedWithoutFullCountStopsOnePastThePage) {
+  std::vector<uint64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    ids.push_back(MustCreate(Input("n" + std::to_string(i))).id);
+    clock_.Advance(1);
+  }
+  auto head = news_->Feed(Resident(kInBuilding20), 0, 2, /*count_all=*/false);
+  ASSERT_EQ(head.items.size(), 2u);
+  EXPECT_EQ(head.items[0].item.id, ids[4]);
+  EXPECT_EQ(head.total, 3u);  // two on the page + one that says "more"
+  auto all = news_->Feed(Resident(kInBuilding20), 0, 5, /*count_all=*/false);
+  EXPECT_EQ(all.items.size(), 5u);
+  EXPECT_EQ(all.total, 5u);  // nothing past the page: no "more"
+}
+
 TEST_F(NewsTest, UnreadMarkerClearsPerUserAndCountsReads) {
   Item item = MustCreate(Input("Przeczytaj"));
   EXPECT_FALSE(news_->Feed(Resident(kInBuilding11), 0, 10).items[0].read);
@@ -215,6 +230,41 @@ TEST_F(NewsCommentsTest, ResidentsCommentAndSeeCommentsOldestFirst) {
   EXPECT_EQ(page->items[0].id, a.id);
   EXPECT_EQ(page->items[1].id, b.id);
   EXPECT_EQ(news_->AdminGet(item_.id)->stats.comments, 2u);
+}
+
+TEST_F(NewsCommentsTest, CommentQueueSpansItemsMostRecentlyReportedFirst) {
+  ItemInput in = Input("Drugi wpis");
+  in.comments_enabled = true;
+  Item other = MustCreate(in);
+  Comment first = MustComment(kInBuilding11, "Pierwszy");
+  auto second = news_->AddComment(Resident(kInBuilding20), other.id, "Drugi");
+  ASSERT_TRUE(second.ok());
+  Comment quiet = MustComment(kOtherResident, "Spokojny");
+  ASSERT_TRUE(news_->ReportComment(Resident(kOtherResident), first.id).ok());
+  clock_.Advance(10);
+  ASSERT_TRUE(news_->ReportComment(Resident(kInBuilding11), second->id).ok());
+  clock_.Advance(10);
+  ASSERT_TRUE(news_->ReportComment(Resident(13), first.id).ok());  // first is reported again, most recently
+
+  auto reported = news_->CommentQueue(true, 0, 10);
+  EXPECT_EQ(reported.total, 2u);
+  ASSERT_EQ(reported.items.size(), 2u);
+  EXPECT_EQ(reported.items[0].comment.id, first.id);
+  EXPECT_EQ(reported.items[0].comment.reports, 2u);
+  EXPECT_EQ(reported.items[0].item_title, "Z komentarzami");
+  EXPECT_EQ(reported.items[0].last_reported_at, clock_.NowUnix());
+  EXPECT_EQ(reported.items[1].comment.id, second->id);
+  EXPECT_EQ(reported.items[1].item_title, "Drugi wpis");
+  EXPECT_FALSE(reported.items[1].comment.author_name.empty());
+
+  auto all = news_->CommentQueue(false, 0, 10);
+  ASSERT_EQ(all.items.size(), 3u);
+  EXPECT_EQ(all.items[0].comment.id, quiet.id);  // newest first
+  EXPECT_EQ(all.items[0].last_reported_at, 0);
+  auto paged = news_->CommentQueue(true, 1, 1);
+  EXPECT_EQ(paged.total, 2u);
+  ASSERT_EQ(paged.items.size(), 1u);
+  EXPECT_EQ(paged.items[0].comment.id, second->id);
 }
 
 TEST_F(NewsCommentsTest, CommentOutsideTargetIsNotFound) {

@@ -231,5 +231,67 @@ TEST(OutagesRoutes, AdminListIsPaginated) {
   EXPECT_TRUE(page["items"][0].contains("created_by"));
 }
 
+TEST(OutagesRoutes, PlacesCarryRegistryNamesForResidentsStaffAndThePublic) {
+  Api api;
+  json body = api.Outage(api.w.building_a, "Brak wody");
+  body["places"] = json::array({{{"building_id", api.w.building_a}, {"staircase", "1"}},
+                                {{"estate_id", api.w.estate_lazurowa}}});
+  uint64_t id = api.Create(body);
+  const json staircase{{"building_id", api.w.building_a}, {"building_address", "Lazurowa 12"}, {"staircase", "1"}};
+  const json estate{{"estate_id", api.w.estate_lazurowa}, {"estate_name", "Lazurowa"}};
+  const json places = json::array({staircase, estate});
+
+  api.as = api.w.anna;
+  auto active = json::parse(api.Call("GET", "/api/v1/outages/active").body);
+  EXPECT_EQ(active["items"][0]["places"], places) << active.dump();
+  EXPECT_EQ(json::parse(api.Call("GET", "/api/v1/outages/" + std::to_string(id)).body)["places"], places);
+
+  api.as = api.w.staff;
+  EXPECT_EQ(json::parse(api.Call("GET", "/api/v1/admin/outages").body)["items"][0]["places"], places);
+  auto saved = api.Call("PUT", "/api/v1/admin/outages/" + std::to_string(id), body);
+  EXPECT_EQ(json::parse(saved.body)["places"], places) << saved.body;
+  ASSERT_EQ(api.Call("PUT", "/api/v1/admin/outages/public-buildings/" + std::to_string(api.w.building_a),
+                     json{{"enabled", true}})
+                .status,
+            200);
+
+  api.as = 0;
+  auto pub = json::parse(api.Call("GET", "/api/v1/public/buildings/" + std::to_string(api.w.building_a) + "/outages")
+                             .body);
+  EXPECT_EQ(pub["building_address"], "Lazurowa 12");
+  EXPECT_EQ(pub["items"][0]["places"], places);
+}
+
+TEST(OutagesRoutes, PlacesListsEstatesBuildingsAndStaircasesForStaffOnly) {
+  Api api;
+  api.as = api.w.anna;
+  EXPECT_EQ(api.Call("GET", "/api/v1/admin/outages/places").status, 403);
+  api.as = 0;
+  EXPECT_EQ(api.Call("GET", "/api/v1/admin/outages/places").status, 401);
+  api.as = api.w.staff;
+  auto r = api.Call("GET", "/api/v1/admin/outages/places");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json want{{"estates",
+                   json::array({{{"id", api.w.estate_lazurowa},
+                                 {"name", "Lazurowa"},
+                                 {"buildings", json::array({{{"id", api.w.building_a},
+                                                             {"address", "Lazurowa 12"},
+                                                             {"staircases", json::array({"1", "2"})}},
+                                                            {{"id", api.w.building_a2},
+                                                             {"address", "Lazurowa 14"},
+                                                             {"staircases", json::array({"1"})}}})}},
+                                {{"id", api.w.estate_wrzosowa},
+                                 {"name", "Wrzosowa"},
+                                 {"buildings", json::array({{{"id", api.w.building_b},
+                                                             {"address", "Wrzosowa 3"},
+                                                             {"staircases", json::array({"1"})}}})}}})}};
+  EXPECT_EQ(json::parse(r.body), want);
+  // The route asks for outages:manage, not flats:read.
+  std::map<std::string, std::string> params;
+  const http::Route* route = api.table.Match("GET", "/api/v1/admin/outages/places", &params);
+  ASSERT_NE(route, nullptr);
+  EXPECT_EQ(route->permission, "outages:manage");
+}
+
 }  // namespace
 }  // namespace osiedle::outages

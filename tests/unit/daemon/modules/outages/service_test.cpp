@@ -256,5 +256,29 @@ TEST(OutagesService, FailedChangeLeavesNoTrace) {
   EXPECT_EQ(all.total, 0u);
 }
 
+TEST(OutagesService, PlaceNameReadsTheRegistryAndIsEmptyForUnknownPlaces) {
+  World w;
+  w.f.env->View([&](const storage::ReadTxn& t) {
+    EXPECT_EQ(w.svc.PlaceName(t, Building(w.building_a, "2")), "Lazurowa 12");
+    EXPECT_EQ(w.svc.PlaceName(t, Estate(w.estate_wrzosowa)), "Wrzosowa");
+    EXPECT_EQ(w.svc.PlaceName(t, Building(424242)), "");
+    EXPECT_EQ(w.svc.PlaceName(t, Estate(424242)), "");
+  });
+}
+
+TEST(OutagesService, PlacesListsEveryBuildingWithItsDistinctStaircases) {
+  World w;
+  auto places = w.f.env->View([&](const storage::ReadTxn& t) { return w.svc.Places(t); });
+  ASSERT_EQ(places.size(), 2u);
+  EXPECT_EQ(places[0].estate.name, "Lazurowa");
+  ASSERT_EQ(places[0].buildings.size(), 2u);
+  EXPECT_EQ(places[0].buildings[0].building.address, "Lazurowa 12");
+  EXPECT_EQ(places[0].buildings[0].staircases, (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(places[0].buildings[1].staircases, (std::vector<std::string>{"1"}));
+  EXPECT_EQ(places[1].estate.name, "Wrzosowa");
+  ASSERT_EQ(places[1].buildings.size(), 1u);
+  EXPECT_EQ(places[1].buildings[0].building.id, w.building_b);
+}
+
 }  // namespace
 }  // namespace osiedle::outages

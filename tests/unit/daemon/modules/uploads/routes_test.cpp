@@ -6,6 +6,7 @@
 
 #include "daemon/http/dispatch.hpp"
 #include "tests/unit/support/http_request.hpp"
+#include "tests/unit/support/route_harness.hpp"
 #include "tests/unit/support/sample_files.hpp"
 #include "tests/unit/support/temp_dir.hpp"
 
@@ -19,37 +20,23 @@ using ::osiedle::testing::SamplePng;
 constexpr uint64_t kStaff = 1;
 constexpr uint64_t kResident = 2;
 
-class UploadsRoutesTest : public ::testing::Test {
+class UploadsRoutesTest : public ::testing::Test, public ::osiedle::testing::RouteHarness {
  protected:
-  void SetUp() override {
-    RegisterRoutes(table_, svc_);
-    services_.routes = &table_;
-    services_.authenticate = [](const http::Request& r) {
-      http::Principal p;
-      const std::string user = r.Header("x-test-user");
-      if (user.empty()) return p;
-      p.kind = http::Principal::Kind::kBearer;
-      p.user_id = std::stoull(user);
-      if (p.user_id == kStaff) p.permissions = {"uploads:create"};
-      return p;
-    };
-  }
+  UploadsRoutesTest() : RouteHarness(kStaff, {"uploads:create"}) {}
+
+  void SetUp() override { RegisterRoutes(table(), svc_); }
 
   http::Response Call(uint64_t as, const std::string& method, const std::string& path, const std::string& body = "") {
     http::Request req = ::osiedle::testing::MakeRequest(method, path, body);
     req.headers["content-type"] = "application/octet-stream";
-    if (as != 0) req.headers["x-test-user"] = std::to_string(as);
-    return http::Dispatch(services_, req);
+    return DispatchAs(as, std::move(req));
   }
-  static std::string Code(const http::Response& r) { return json::parse(r.body)["error"]["code"]; }
 
   ::osiedle::testing::TempEnv env_;
   ::osiedle::testing::TempDir dir_{"osiedle-files"};
   FileStore files_{dir_.Sub("files")};
   FakeClock clock_;
   Service svc_{env_.env(), files_, clock_};
-  http::RouteTable table_;
-  http::Services services_;
 };
 
 TEST_F(UploadsRoutesTest, StaffUploadsPdfAndGetsItsContentId) {
@@ -91,7 +78,7 @@ TEST_F(UploadsRoutesTest, ImageRevalidationAnswers304) {
   auto id = json::parse(Call(kStaff, "POST", "/api/v1/admin/uploads", SamplePng()).body)["id"].get<std::string>();
   http::Request req = ::osiedle::testing::MakeRequest("GET", "/api/v1/images/" + id);
   req.headers["if-none-match"] = "\"" + id + "\"";
-  auto r = http::Dispatch(services_, req);
+  auto r = DispatchAs(0, std::move(req));
   EXPECT_EQ(r.status, 304);
   EXPECT_TRUE(r.file_path.empty());
 }
