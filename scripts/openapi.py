@@ -18,6 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openapi_content as content
+
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "daemon/http/openapi.json"
 
@@ -179,7 +181,9 @@ ERRORS = {"400": "Invalid input (see error.code)", "401": "unauthenticated", "40
           "404": "not_found", "409": "conflict (e.g. email_taken)", "429": "throttled"}
 
 
-def operation(method, path, perm, summary, body, status, schema) -> dict:
+def operation(method, path, perm, summary, body, status, schema, extra=None) -> dict:
+    if extra is not None:
+        return content_operation(method, path, perm, summary, body, status, schema, extra)
     op = {"summary": summary, "x-permission": perm,
           "operationId": re.sub(r"[^A-Za-z0-9]+", "_", f"{method.lower()}{path[len('/api/v1'):]}").strip("_"),
           "tags": [path.split("/")[3]]}
@@ -214,6 +218,74 @@ def operation(method, path, perm, summary, body, status, schema) -> dict:
     return op
 
 
+ERROR_LABELS = {"400": "Invalid input", "401": "Not logged in", "403": "Forbidden",
+                "404": "Not found (also what the caller may not see)", "409": "Conflict", "413": "Too large",
+                "500": "Server error"}
+
+
+def content_operation(method, path, perm, summary, body, status, schema, extra: dict) -> dict:
+    """An operation of the content tables (openapi_content.OPS): typed path and query parameters, request body
+    schemas with limits, and each error status listed with its stable codes (description and x-error-codes)."""
+    op = {"summary": summary}
+    if extra.get("description"):
+        op["description"] = extra["description"]
+    op.update({"x-permission": perm,
+               "operationId": re.sub(r"[^A-Za-z0-9]+", "_", f"{method.lower()}{path[len('/api/v1'):]}").strip("_"),
+               "tags": [path.split("/")[3]]})
+    names = re.findall(r"\{([^}]+)\}", path)
+    params = [{"name": p, "in": "path", "required": True,
+               "schema": extra.get("path", {}).get(p, {"type": "integer", "minimum": 1})} for p in names]
+    params += extra.get("query", [])
+    if extra.get("paging"):
+        params += content.paging(*extra["paging"])
+    if params:
+        op["parameters"] = params
+    if perm != "public":
+        op["security"] = [{"session": [], "csrf": []}] if method != "GET" else [{"session": []}]
+    else:
+        op["security"] = []
+    json_body = body not in (None, "none")
+    if extra.get("request"):
+        op["requestBody"] = {"required": True, "content": extra["request"]}
+    elif json_body:
+        op["requestBody"] = {"required": True,
+                             "content": {"application/json": {"schema": content.BODIES[body]}}}
+    if extra.get("ok"):
+        ok = extra["ok"]
+    else:
+        ok = {"description": "Created" if status == 201 else "OK"}
+        if schema:
+            ok["content"] = {"application/json": {"schema": schema}}
+    responses = {str(status): ok, **extra.get("extra_responses", {})}
+    errors: dict = {}
+
+    def add(code, *names_):
+        errors.setdefault(code, [])
+        errors[code] += [n for n in names_ if n not in errors[code]]
+
+    if json_body:
+        add("400", *content.JSON_BODY)
+        add("413", "body_too_large")
+    if extra.get("paging"):
+        add("400", *content.PAGING)
+    if perm != "public":
+        add("401", "unauthenticated")
+        if perm != "authenticated":
+            add("403", "forbidden")
+        if method != "GET":
+            add("403", "csrf_invalid")
+    if names and not extra.get("no_not_found"):
+        add("404", "not_found")
+    for code, names_ in extra.get("errors", {}).items():
+        add(code, *names_)
+    for code in sorted(errors):
+        responses[code] = {"description": f"{ERROR_LABELS[code]}: {', '.join(errors[code])}",
+                           "x-error-codes": errors[code],
+                           "content": {"application/json": {"schema": ref("Error")}}}
+    op["responses"] = responses
+    return op
+
+
 def document(ops) -> dict:
     paths: dict = {}
     for method, path, *rest in ops:
@@ -227,7 +299,7 @@ def document(ops) -> dict:
                                 "permission each operation requires (public / authenticated / module:action)."},
         "servers": [{"url": "/"}],
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": {**SCHEMAS, **content.SCHEMAS},
             "securitySchemes": {
                 "session": {"type": "apiKey", "in": "cookie", "name": "osiedle_session"},
                 "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token"},
@@ -242,6 +314,8 @@ def sync(ops, routes_file: Path):
     """Keeps the ops that exist in the route table (with its permission) and stubs the missing ones."""
     table = [json.loads(line) for line in routes_file.read_text().splitlines() if line.strip().startswith("{")]
     table = [r for r in table if r["pattern"].startswith("/api/v1/")]
+    if not table:
+        sys.exit(f"{routes_file}: no /api/v1 routes (did `osiedled routes` fail?); nothing written")
     known = {(o[0], o[1]): o for o in ops}
     out = []
     for r in table:
@@ -267,7 +341,8 @@ def main() -> int:
     if not a.routes and binary.exists():
         a.routes = a.out.with_suffix(".routes.tmp")
         a.routes.write_text(subprocess.run([str(binary), "routes"], capture_output=True, text=True, check=True).stdout)
-    ops = sync(OPS, a.routes) if a.routes else OPS
+    all_ops = OPS + content.OPS
+    ops = sync(all_ops, a.routes) if a.routes else all_ops
     if a.routes and a.routes.suffix == ".tmp":
         a.routes.unlink()
     a.out.write_text(json.dumps(document(ops), indent=1, ensure_ascii=False) + "\n")

@@ -127,7 +127,7 @@ test('a resident of Lazurowa 12 sees both on the home page; axe finds nothing se
   await notice.waitFor();
   const card = notice.locator('article', { has: page.getByRole('link', { name: OUTAGE_TITLE, exact: true }) });
   assert.ok(await card.isVisible(), 'the outage card is visible on the home page');
-  assert.match(await card.innerText(), /Woda/);
+  assert.match(await card.innerText(), /Woda/i); // the kind is shown in capitals (CSS)
   assert.match(await card.innerText(), /Trwa/);
 
   // The news item, with its lead and the unread marker.
