@@ -168,7 +168,7 @@ SCHEMAS = {
                           ["id", "status", "waiting_position", "created_at"]),
     "InfoPage": obj({"id": ID, "section_id": ID, "title": st(200),
                      "body_html": st(description="sanitised HTML rendered from the Markdown body"),
-                     "updated_at": DT, "form": nullable(ref("InfoForm")),
+                     "updated_at": DT, "form": {"description": "null: the page has no form (see InfoForm)"},
                      "my_submissions": {**arr(ref("InfoSubmission")), "description": "the caller's, newest first"},
                      "body": staff(st(50000, "Markdown source")), "groups": staff(GROUPS),
                      "position": staff(integer(-1000000, 1000000)), "published": staff(B), "author_id": staff(ID),
@@ -225,7 +225,8 @@ SCHEMAS = {
                    "title": st(200), "description": st(5000), "status": enum("planned", "ongoing", "resolved"),
                    "places": arr(ref("OutagePlace")), "start_at": UNIX,
                    "expected_end_at": nullable({**UNIX, "description": "null = unknown"}), "updated_at": UNIX,
-                   "resolved_at": nullable(UNIX), "updates": {**arr(ref("OutageUpdate")), "description": "oldest first"},
+                   "resolved_at": nullable(UNIX),
+                   "updates": {**arr(ref("OutageUpdate")), "description": "oldest first"},
                    "created_at": staff(UNIX), "created_by": staff(ID)},
                   ["id", "kind", "title", "description", "status", "places", "start_at", "expected_end_at",
                    "updated_at", "resolved_at", "updates"]),
@@ -245,6 +246,15 @@ SCHEMAS = {
                              "user_id": staff(ID), "hidden_by": staff(integer(0)), "hidden_at": staff(nullable(DT))},
                             ["id", "rating", "text", "created_at", "mine", "hidden"]),
 }
+
+
+
+def nullable_copy(name: str) -> dict:
+    """SCHEMAS[name] inline with nullable: validators apply an allOf-wrapped $ref to null too and refuse it."""
+    return {**SCHEMAS[name], "nullable": True}
+
+
+SCHEMAS["InfoPage"]["properties"]["form"] = nullable_copy("InfoForm")
 
 # --- request bodies ---
 DOC_META = {"title": st(200), "description": st(2000), "category_id": ID, "groups": GROUPS_IN}
@@ -272,7 +282,8 @@ BODIES = {
     "info_section": obj({"title": st(120), "position": integer(-1000000, 1000000, default=0)}, ["title"]),
     "info_page": obj({"section_id": ID, "title": st(200), "body": st(50000, "Markdown; raw HTML never passes"),
                       "groups": GROUPS_IN, "position": integer(-1000000, 1000000, default=0),
-                      "published": {**B, "default": False}, "form": {**FORM_IN, "description": "optional sign-up form"}},
+                      "published": {**B, "default": False},
+                      "form": {**FORM_IN, "description": "optional sign-up form"}},
                      ["section_id", "title"]),
     "info_submission": obj({"answers": {"type": "object", "additionalProperties": {},
                                         "description": "form field key → value: string (text, textarea, date "
@@ -598,7 +609,7 @@ OPS = [
     ("GET", "/api/v1/contractors/{id}", "authenticated", "One contractor with a page of its reviews", None, 200,
      {"allOf": [ref("Contractor"),
                 obj({"reviews": page_of(ref("ContractorReview")),
-                     "my_review": nullable(ref("ContractorReview"))}, ["reviews", "my_review"])]},
+                     "my_review": nullable_copy("ContractorReview")}, ["reviews", "my_review"])]},
      {"paging": (20, 100), "errors": {"400": ["query_invalid", "field_invalid"]},
       "description": "offset/limit page the reviews, newest first."}),
     ("POST", "/api/v1/contractors/{id}/reviews", "authenticated", "Rate and review a contractor (once per account)",
@@ -622,7 +633,7 @@ OPS = [
      "One contractor (inactive too) with every review, hidden ones included", None, 200,
      {"allOf": [ref("Contractor"),
                 obj({"reviews": page_of(ref("ContractorReview")),
-                     "my_review": nullable(ref("ContractorReview"))}, ["reviews", "my_review"])]},
+                     "my_review": nullable_copy("ContractorReview")}, ["reviews", "my_review"])]},
      {"paging": (20, 100), "errors": {"400": ["query_invalid", "field_invalid"]}}),
     ("PUT", "/api/v1/admin/contractors/{id}", "contractors:manage", "Change a contractor (ratings are kept)",
      "contractor", 200, ref("Contractor"), {"errors": CONTRACTOR_ERRORS}),

@@ -255,7 +255,7 @@ TEST_F(NewsCommentsTest, CommentQueueSpansItemsMostRecentlyReportedFirst) {
   EXPECT_EQ(reported.items[0].last_reported_at, clock_.NowUnix());
   EXPECT_EQ(reported.items[1].comment.id, second->id);
   EXPECT_EQ(reported.items[1].item_title, "Drugi wpis");
-  EXPECT_FALSE(reported.items[1].comment.author_name.empty());
+  EXPECT_EQ(reported.items[1].comment.author_id, kInBuilding20);
 
   auto all = news_->CommentQueue(false, 0, 10);
   ASSERT_EQ(all.items.size(), 3u);
