@@ -59,7 +59,8 @@ def describe_home(body: bytes) -> dict:
     doc = json.loads(body)
     news = doc.get("news", doc) if isinstance(doc, dict) else {}
     out = {"news_items": len(news.get("items", [])) if isinstance(news, dict) else None,
-           "news_total": news.get("total") if isinstance(news, dict) else None}
+           "news_total": news.get("total") if isinstance(news, dict) else None,
+           "news_has_more": news.get("has_more") if isinstance(news, dict) else None}
     for key in ("outages", "ads"):
         v = doc.get(key) if isinstance(doc, dict) else None
         if isinstance(v, dict):

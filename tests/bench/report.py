@@ -161,8 +161,12 @@ def _home(h: dict) -> list[str]:
     wo, wn, wh, w1 = (h.get(k, {}) for k in ("wrk_osiedled", "wrk_nginx", "wrk_healthz", "wrk_single"))
     size = f"{h.get('bytes', '—')} B"
     shape = h.get("shape", {})
-    lines += [f"Route: `GET {h.get('path')}` as `{h.get('resident')}`: {shape.get('news_items', '—')} news items of "
-              f"{shape.get('news_total', '—')} visible to the resident"
+    if shape.get("news_total") is not None:
+        of_what = f"of {shape['news_total']} visible to the resident"
+    else:  # /api/v1/home answers has_more instead of a full count
+        of_what = "(first page; more visible: " + ("yes" if shape.get("news_has_more") else "no") + ")"
+    lines += [f"Route: `GET {h.get('path')}` as `{h.get('resident')}`: {shape.get('news_items', '—')} news items "
+              f"{of_what}"
               + (f", {shape['outages']} outages" if shape.get("outages") is not None else "")
               + (f", {shape['ads']} ads" if shape.get("ads") is not None else "") + ".", "",
               "| 64 connections | osiedled home feed | nginx, same bytes as a static file | osiedled `GET /healthz` |",
