@@ -2,7 +2,7 @@
 // App shell: cached at install (versioned cache; bump VERSION when the shell changes).
 // /api/…: network only (never cached: personal data and CSRF-bound answers).
 // Pages: network, falling back to offline.html. Static assets: network first, cache when offline.
-const VERSION = 'osiedle-portal-v2';
+const VERSION = 'osiedle-portal-v3';
 const SHELL = [
   '/',
   '/offline.html',
