@@ -2,7 +2,7 @@
 // administrator publishes a news item through the editor and finds it in the list with its state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, loginAdmin, checkA11y, shootBoth, DEMO, PHONE, DESKTOP } from './lib/browser.mjs';
+import { launch, newPage, loginAdmin, checkA11y, shootBoth, DEMO, PHONE, DESKTOP, settle } from './lib/browser.mjs';
 
 let browser;
 before(async () => {
@@ -11,12 +11,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function settle(page) {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('main .loading, main .skeleton, main [aria-busy="true"]'), null, { timeout: 10000 });
-  await page.waitForTimeout(200);
-}
 
 // Pages of modules the daemon does not serve yet answer 404 on their API; they still render (with the error) and
 // are checked the same way.

@@ -11,7 +11,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, newPage, loginAdmin, loginPortal, trackConsole, checkA11y, shootBoth, DEMO, PHONE, DESKTOP }
+import { launch, newPage, loginAdmin, loginPortal, trackConsole, checkA11y, shootBoth, DEMO, PHONE, DESKTOP,
+  settle }
   from './lib/browser.mjs';
 
 const STAMP = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -49,13 +50,6 @@ function assertClean(page, where) {
 }
 
 // Waits until <main> shows its heading and no spinner is left.
-async function settle(page) {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('main .loading, main .skeleton, main [aria-busy="true"]'),
-    null, { timeout: 10000 });
-  await page.waitForTimeout(200);
-}
-
 // Folds case and Polish diacritics the way the contractor search does ("Ślusarz" → "slusarz").
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase();
 const hasWordPrefix = (text, prefix) => fold(text).split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(prefix));

@@ -2,7 +2,7 @@
 // violations (at 360×740 and 1366×768), and screenshots at both sizes go to tests/e2e/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, loginAdmin, checkA11y, shootBoth, DEMO, PHONE, DESKTOP, BASE_URL } from './lib/browser.mjs';
+import { launch, newPage, loginAdmin, checkA11y, shootBoth, DEMO, PHONE, DESKTOP, BASE_URL, settle } from './lib/browser.mjs';
 
 let browser;
 before(async () => {
@@ -11,13 +11,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-// Waits until the page shows its heading and no spinner is left in <main>.
-async function settle(page) {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('main .loading, main .skeleton, main [aria-busy="true"]'), null, { timeout: 10000 });
-  await page.waitForTimeout(200);
-}
 
 async function visit(page, url, name) {
   await page.goto(url);

@@ -5,7 +5,7 @@
 // news item, a contractor, an information page) run when the demo data has such content.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, checkA11y, shootBoth, DEMO, PHONE, DESKTOP, BASE_URL } from './lib/browser.mjs';
+import { launch, newPage, checkA11y, shootBoth, DEMO, PHONE, DESKTOP, BASE_URL, settle as settleOn } from './lib/browser.mjs';
 
 let browser;
 let page;
@@ -21,12 +21,7 @@ after(async () => {
 });
 
 // Waits until <main> shows its heading and no spinner is left.
-async function settle() {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('main .loading, main .skeleton, main [aria-busy="true"]'),
-    null, { timeout: 10000 });
-  await page.waitForTimeout(250);
-}
+const settle = () => settleOn(page);
 
 async function check(name) {
   await settle();

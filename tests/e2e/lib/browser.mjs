@@ -59,6 +59,14 @@ export async function shootBoth(page, name) {
 }
 
 // Runs axe-core (WCAG 2.1 A/AA) in the page; fails on serious or critical violations.
+// Waits until the page shows its heading and no spinner is left in <main>.
+export async function settle(page) {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('main .loading, main .skeleton, main [aria-busy="true"]'),
+    null, { timeout: 10000 });
+  await page.waitForTimeout(200);
+}
+
 export async function checkA11y(page, label) {
   const has = await page.evaluate(() => typeof window.axe !== 'undefined');
   if (!has) await page.evaluate(AXE_SOURCE);
