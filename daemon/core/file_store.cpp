@@ -81,18 +81,6 @@ Result<std::string> FileStore::Put(std::string_view bytes) const {
   return id;
 }
 
-bool FileStore::Exists(std::string_view id) const {
-  if (!IsId(id)) return false;
-  struct stat st {};
-  return ::stat(PathOf(id).c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-Result<uint64_t> FileStore::SizeOf(std::string_view id) const {
-  struct stat st {};
-  if (!IsId(id) || ::stat(PathOf(id).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return MakeError("not_found");
-  return static_cast<uint64_t>(st.st_size);
-}
-
 Result<std::string> FileStore::Read(std::string_view id) const {
   if (!IsId(id)) return MakeError("not_found");
   int fd = ::open(PathOf(id).c_str(), O_RDONLY | O_CLOEXEC);

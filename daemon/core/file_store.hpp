@@ -19,10 +19,6 @@ class FileStore {
 
   // Stores `bytes` durably and returns their id: 64 lower-case hex digits of SHA-256. Errors: "storage_io".
   Result<std::string> Put(std::string_view bytes) const;
-  // True if `id` is well formed and its file exists.
-  bool Exists(std::string_view id) const;
-  // Size in bytes, or "not_found".
-  Result<uint64_t> SizeOf(std::string_view id) const;
   // The file's path for streaming (sendfile). REQUIRES IsId(id).
   std::string PathOf(std::string_view id) const;
   // The whole file (for small files only, e.g. images). Errors: "not_found", "storage_io".

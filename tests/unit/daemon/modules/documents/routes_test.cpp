@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "daemon/http/dispatch.hpp"
@@ -273,7 +274,7 @@ TEST_F(DocumentsRoutesTest, DeleteKeepsFilesButRemovesEveryUrl) {
   EXPECT_EQ(Call(kStaffUser, "DELETE", "/api/v1/admin/documents/" + std::to_string(id)).status, 200);
   EXPECT_EQ(Call(kStaffUser, "GET", "/api/v1/documents/" + std::to_string(id) + "/file").status, 404);
   EXPECT_EQ(Call(kStaffUser, "GET", "/api/v1/documents/" + std::to_string(id)).status, 404);
-  EXPECT_TRUE(files_.Exists(upload));
+  EXPECT_TRUE(std::filesystem::is_regular_file(files_.PathOf(upload)));
 }
 
 }  // namespace
