@@ -24,6 +24,8 @@ po::options_description Options(Config& c) {
       ("threads", po::value(&c.threads)->default_value(c.threads), "HTTP worker threads")
       ("tls-cert", po::value(&c.tls_cert), "PEM certificate chain; with tls-key serves HTTPS")
       ("tls-key", po::value(&c.tls_key), "PEM private key")
+      ("http-listen", po::value(&c.http_listen), "plain-HTTP HOST:PORT for ACME challenges and redirects to HTTPS")
+      ("acme-webroot", po::value(&c.acme_webroot), "certbot --webroot directory served under /.well-known/acme-challenge/")
       ("max-request-bytes", po::value(&c.max_request_bytes)->default_value(c.max_request_bytes),
        "largest request accepted at all (routes have smaller limits)")
       ("header-timeout", po::value(&c.header_timeout_s)->default_value(c.header_timeout_s), "seconds")
@@ -33,6 +35,8 @@ po::options_description Options(Config& c) {
   po::options_description site("Cooperative");
   site.add_options()
       ("site-name", po::value(&c.site_name)->default_value(c.site_name), "the cooperative's name on every page")
+      ("site-nip", po::value(&c.site_nip), "the cooperative's NIP (tax id)")
+      ("site-logo", po::value(&c.site_logo), "PNG or JPEG logo file")
       ("office-phone", po::value(&c.office_phone), "office phone shown to residents")
       ("office-email", po::value(&c.office_email), "office e-mail shown to residents")
       ("office-address", po::value(&c.office_address), "office address")
@@ -47,16 +51,26 @@ po::options_description Options(Config& c) {
       ("smtp-verify-tls", po::value(&c.smtp_verify_tls)->default_value(c.smtp_verify_tls), "verify the certificate");
   po::options_description acc("Accounts");
   acc.add_options()
-      ("auto-approve-on-kw-match", po::bool_switch(&c.auto_approve_on_kw_match),
-       "approve a registration at once when its KW number matches the register")
+      ("registration-proof", po::value(&c.registration_proof)->default_value(c.registration_proof),
+       "proof of ownership asked at sign-up: kw | member-number | letter-code")
+      ("auto-approve-on-match", po::value(&c.auto_approve_on_kw_match)->default_value(c.auto_approve_on_kw_match),
+       "approve a registration at once when its proof matches the register")
+      ("auto-approve-on-kw-match", po::bool_switch(&c.auto_approve_on_kw_match_old_name),
+       "old name of auto-approve-on-match")
       ("require-totp-for-staff", po::bool_switch(&c.require_totp_for_staff), "staff must enrol TOTP")
       ("session-idle-minutes", po::value(&c.session_idle_minutes)->default_value(c.session_idle_minutes), "")
       ("session-absolute-days", po::value(&c.session_absolute_days)->default_value(c.session_absolute_days), "")
       ("max-concurrent-password-hashes",
        po::value(&c.max_concurrent_password_hashes)->default_value(c.max_concurrent_password_hashes),
        "argon2id hashes at once (64 MiB each)");
+  po::options_description backup("Backups");
+  backup.add_options()
+      ("backup-dir", po::value(&c.backup_dir)->default_value(c.backup_dir), "where encrypted backups are written")
+      ("backup-keep", po::value(&c.backup_keep)->default_value(c.backup_keep), "backups kept in backup-dir")
+      ("backup-key-file", po::value(&c.backup_key_file)->default_value(c.backup_key_file),
+       "backup key (hex); create with osiedled backup-key");
   po::options_description all;
-  all.add(server).add(site).add(mail).add(acc);
+  all.add(server).add(site).add(mail).add(acc).add(backup);
   return all;
 }
 
@@ -134,6 +148,10 @@ Result<Config> ParseConfig(int argc, char** argv) {
     return MakeError("config_invalid", "listen", "bad port in " + c.listen);
   }
   if (c.threads < 1 || c.threads > 64) return MakeError("config_invalid", "threads", "1..64");
+  c.auto_approve_on_kw_match = c.auto_approve_on_kw_match || c.auto_approve_on_kw_match_old_name;
+  if (c.registration_proof != "kw" && c.registration_proof != "member-number" && c.registration_proof != "letter-code")
+    return MakeError("config_invalid", "registration-proof", "kw, member-number or letter-code");
+  if (c.backup_keep < 1 || c.backup_keep > 1000) return MakeError("config_invalid", "backup-keep", "1..1000");
   if (c.tls_cert.empty() != c.tls_key.empty())
     return MakeError("config_invalid", "tls-cert", "tls-cert and tls-key go together");
   return c;

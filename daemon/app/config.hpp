@@ -1,6 +1,6 @@
 #pragma once
 // osiedled's configuration: command line over config file over defaults.
-// Every option is documented, with its default, in systemd/osiedle.conf.
+// Every option is documented, with its default, in systemd/osiedle.conf.example.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,6 +21,12 @@ struct Config {
   int threads = 2;
   std::string tls_cert;
   std::string tls_key;
+  // Plain-HTTP listener beside an HTTPS `listen` (HOST:PORT, e.g. 0.0.0.0:80): answers ACME
+  // challenges from acme_webroot and redirects everything else to public_url. Empty = none.
+  std::string http_listen;
+  // certbot --webroot directory; /.well-known/acme-challenge/<token> is served from
+  // <acme_webroot>/.well-known/acme-challenge/. Empty = no challenges served.
+  std::string acme_webroot;
   uint64_t max_request_bytes = 32ull << 20;
   int header_timeout_s = 10;
   int body_timeout_s = 60;
@@ -28,6 +34,8 @@ struct Config {
 
   // What residents see: the cooperative's name and how to reach its office.
   std::string site_name = "Osiedle";
+  std::string site_nip;   // 10 digits, shown in letters and the portal footer
+  std::string site_logo;  // PNG or JPEG file; served at /api/v1/public/site/logo; empty = none
   std::string office_phone;
   std::string office_email;
   std::string office_address;
@@ -40,13 +48,26 @@ struct Config {
   bool smtp_starttls = false;
   bool smtp_verify_tls = true;
 
+  // Proof of ownership the sign-up form asks for: "kw" (land-register number), "member-number"
+  // (cooperative member number) or "letter-code" (the one-time code from a registration letter).
+  // A valid letter code is accepted whatever this says and verifies the owner at once.
+  std::string registration_proof = "kw";
+  // Approve a registration at once when its proof (KW or member number) matches the register.
+  // (auto-approve-on-kw-match is the old name of the same setting.)
   bool auto_approve_on_kw_match = false;
+  bool auto_approve_on_kw_match_old_name = false;  // folded into the above by ParseConfig
   bool require_totp_for_staff = false;
   int session_idle_minutes = 480;
   int session_absolute_days = 30;
   int max_concurrent_password_hashes = 2;
   std::string log_level = "info";
   bool demo = false;
+
+  // Encrypted backups (osiedled backup, the nightly timer): where they go, how many to keep, and the
+  // key file (32 random bytes, hex; created by `osiedled backup-key`).
+  std::string backup_dir = "/var/backups/osiedle";
+  int backup_keep = 14;
+  std::string backup_key_file = "/etc/osiedle/backup.key";
 
   // create-admin / import-flats / backup / restore / demo-scale
   std::string email;
