@@ -6,7 +6,7 @@
 OSIEDLE_BUILD_PACKAGES=(cmake ninja-build ccache g++ pkg-config)
 OSIEDLE_LIB_PACKAGES=(libpistache-dev liblmdb-dev libsodium-dev libmbedtls-dev libboost-program-options-dev
   libgtest-dev nlohmann-json3-dev libspdlog-dev libcurl4-openssl-dev libsystemd-dev zlib1g-dev libqrencode-dev
-  libhpdf-dev fonts-dejavu-core)
+  libhpdf-dev fonts-dejavu-core libmicrohttpd-dev)
 OSIEDLE_TOOL_PACKAGES=(lmdb-utils)
 # Integration tests (real SMTP sink), fuzzing (libFuzzer), browser tests (Debian's chromium; Node.js
 # comes from the machine or tests/e2e/run.sh installs Debian's), benchmarks (wrk vs nginx).

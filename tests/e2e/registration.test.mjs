@@ -1,6 +1,7 @@
 // The main path: a resident registers on a phone (a wrong KW check digit first → the Polish error
 // beside the field), staff approves in the admin queue, the approval mail reaches the SMTP sink,
-// and the resident logs in. Also saves the two README screenshots under docs/screenshots/.
+// and the resident logs in. Saves two screenshots to tests/e2e/artifacts/, and with
+// OSIEDLE_UPDATE_DOCS=1 (set by `tests/e2e/run.sh --update-docs`) also the README copies under docs/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -16,7 +17,9 @@ after(async () => {
   await browser?.close();
 });
 
-const DOCS = path.join(REPO, 'docs', 'screenshots');
+const DOCS = process.env.OSIEDLE_UPDATE_DOCS === '1'
+  ? path.join(REPO, 'docs', 'screenshots')
+  : path.join(REPO, 'tests', 'e2e', 'artifacts');
 
 test('resident registers, staff approves, mail arrives, resident logs in', async () => {
   const admin = await adminApi();

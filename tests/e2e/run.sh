@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Browser tests: Debian's chromium driven by npm playwright-core against a real osiedled.
 #
-#   OSIEDLED=build/default/daemon/app/osiedled tests/e2e/run.sh [node --test args...] [file.test.mjs...]
+#   OSIEDLED=build/default/daemon/app/osiedled tests/e2e/run.sh [--update-docs] [node --test args...] [file.test.mjs...]
+#
+# --update-docs: tests that take the documentation's screenshots also write them to docs/screenshots/
+# (otherwise every screenshot stays in tests/e2e/artifacts/, so a test run leaves the tree clean).
 #
 # Installs chromium (apt) and the npm packages (npm ci) when missing, starts the loopback SMTP
 # sink and osiedled --demo on 127.0.0.1 with a temporary data dir, runs tests/e2e/*.test.mjs
@@ -10,6 +13,10 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+if [[ "${1:-}" == --update-docs ]]; then
+  export OSIEDLE_UPDATE_DOCS=1
+  shift
+fi
 REPO="$(cd "$HERE/../.." && pwd)"
 OSIEDLED="${OSIEDLED:-$REPO/build/default/daemon/app/osiedled}"
 case "$OSIEDLED" in /*) ;; *) OSIEDLED="$REPO/$OSIEDLED" ;; esac
