@@ -56,7 +56,11 @@ SCHEMAS = {
     "Me": obj({"user": ref("User"), "flats": arr(ref("MyFlat")), "roles": arr(I), "permissions": arr(S),
                "csrf_token": S}),
     "Registration": obj({"id": I, "status": {"type": "string", "enum": ["pending", "approved", "rejected"]},
-                         "kw_number": S, "kw_match": B, "created_at": S, "decided_at": S, "reject_reason": S,
+                         "kw_number": S, "kw_match": {**B, "description": "the proof (KW or member number) "
+                                                                          "matched the register; true for a letter code"},
+                         "proof": {"type": "string", "enum": ["kw", "member-number", "letter-code"]},
+                         "member_number": {**S, "description": "as given, when proof is member-number"},
+                         "created_at": S, "decided_at": S, "reject_reason": S,
                          "user": ref("User"), "flat": obj({"id": I, "number": S, "kw_number": S}),
                          "building": obj({"id": I, "address": S}), "estate": S}),
     "Role": obj({"id": I, "name": S, "description": S, "permissions": arr(S), "builtin": B}),
@@ -74,10 +78,18 @@ BODIES = {
     "login": obj({"email": S, "password": S, "totp": S}, ["email", "password"]),
     "registration": obj({"first_name": S, "last_name": S, "email": S, "phone": S, "password": S,
                          "building": {**I, "description": "id from /public/buildings"}, "flat": S,
-                         "kw_number": {**S, "example": "WA4M/00012345/2"}, "lang": S,
+                         "kw_number": {**S, "example": "WA4M/00012345/2",
+                                       "description": "required when registration.proof (GET /public/site) is kw"},
+                         "member_number": {**S, "maxLength": 32,
+                                           "description": "required when registration.proof is member-number"},
+                         "letter_code": {**S, "example": "ABCD-EFGH-JKLM",
+                                         "description": "a registration letter's one-time code (case, dashes and "
+                                                        "spaces ignored); accepted whatever the proof setting, "
+                                                        "required when it is letter-code; a valid one verifies at "
+                                                        "once, anything else is 422 letter_code_invalid"},
+                         "lang": S,
                          "consents": obj({"terms": B, "rodo": B, "version": S}, ["terms", "rodo", "version"])},
-                        ["first_name", "last_name", "email", "password", "building", "flat", "kw_number",
-                         "consents"]),
+                        ["first_name", "last_name", "email", "password", "building", "flat", "consents"]),
     "reject": obj({"reason": S}, ["reason"]),
     "roles": obj({"roles": arr(I)}, ["roles"]),
     "add_flat": obj({"building": I, "flat": S, "kw_number": S}, ["building", "flat", "kw_number"]),
@@ -97,8 +109,11 @@ BODIES = {
 OPS = [
     ("GET", "/api/v1/public/buildings", "public", "Buildings for the sign-up form", None, 200,
      arr(obj({"id": I, "address": S, "estate": S}))),
-    ("POST", "/api/v1/registrations", "public", "Register as a flat owner (answer never reveals the KW match)",
-     "registration", 201, obj({"id": I, "status": S})),
+    ("POST", "/api/v1/registrations", "public",
+     "Register as a flat owner (verified at once with a valid letter code; otherwise the answer does not reveal a "
+     "KW match unless auto-approve is on)",
+     "registration", 201, obj({"id": I, "status": {"type": "string", "enum": ["pending", "approved"]},
+                               "verified": {**B, "description": "approved at once: the account can log in now"}})),
     ("POST", "/api/v1/auth/login", "public", "Log in; sets the osiedle_session cookie", "login", 200,
      obj({"user": ref("User"), "csrf_token": S})),
     ("POST", "/api/v1/auth/logout", "authenticated", "Log out (ends this session)", "empty", 200, None),
@@ -109,8 +124,11 @@ OPS = [
      ref("Me")),
     ("PATCH", "/api/v1/me", "authenticated", "Change own names, phone or language", "profile", 200,
      obj({"user": ref("User")})),
-    ("GET", "/api/v1/public/site", "public", "The cooperative's name and office contact", None, 200,
-     obj({"name": S, "office": obj({"phone": S, "email": S, "address": S, "hours": S})})),
+    ("GET", "/api/v1/public/site", "public", "The cooperative's name, NIP, logo, office contact and registration proof",
+     None, 200,
+     obj({"name": S, "nip": S, "logo_url": {**S, "nullable": True, "description": "/api/v1/public/site/logo or null"},
+          "registration": obj({"proof": {"type": "string", "enum": ["kw", "member-number", "letter-code"]}}),
+          "office": obj({"phone": S, "email": S, "address": S, "hours": S})})),
     ("GET", "/api/v1/me/export", "authenticated", "All my data as JSON (RODO)", None, 200, {"type": "object"}),
     ("POST", "/api/v1/me/deletion-request", "authenticated", "Ask for my account to be deleted (RODO)", "empty",
      200, None),
@@ -180,7 +198,7 @@ OPS = [
 ]
 
 ERRORS = {"400": "Invalid input (see error.code)", "401": "unauthenticated", "403": "forbidden or csrf_invalid",
-          "404": "not_found", "409": "conflict (e.g. email_taken)", "429": "throttled"}
+          "404": "not_found", "409": "conflict (e.g. email_taken)", "422": "letter_code_invalid", "429": "throttled"}
 
 
 def operation(method, path, perm, summary, body, status, schema, extra=None) -> dict:
@@ -213,6 +231,8 @@ def operation(method, path, perm, summary, body, status, schema, extra=None) -> 
         codes.append("404")
     if path.endswith("/login"):
         codes += ["401", "429"]
+    if path == "/api/v1/registrations":
+        codes.append("422")
     for code in sorted(set(codes)):
         responses[code] = {"description": ERRORS[code],
                            "content": {"application/json": {"schema": ref("Error")}}}

@@ -333,6 +333,18 @@ BODIES = {
     "review": obj({"rating": integer(1, 5), "text": st(1000)}, ["rating"]),
 }
 
+# --- registration letters (issue 5) ---
+SCHEMAS["LetterCode"] = obj(
+    {"id": ID, "flat_id": ID, "created_at": DT, "created_by": {**ID, "description": "staff user id"},
+     "status": enum("active", "used", "revoked"), "used_at": nullable(DT),
+     "used_by_user_id": nullable({**ID, "description": "the account that registered with it"}),
+     "revoked_at": nullable(DT), "revoked_by": nullable({**ID, "description": "0/null = never; a newer letter "
+                                                                               "revokes as its issuer"})},
+    ["id", "flat_id", "created_at", "created_by", "status", "used_at", "used_by_user_id"])
+BODIES["letters"] = {**obj({"building_id": integer(0, description="a building's flats; 0 or absent = see flat_ids"),
+                            "flat_ids": arr(ID, 20000)}),
+                     "description": "{building_id} or {flat_ids}, not both; {} = every flat in the register"}
+
 # --- responses that are not JSON ---
 
 
@@ -639,4 +651,32 @@ OPS = [
      "contractor", 200, ref("Contractor"), {"errors": CONTRACTOR_ERRORS}),
     ("DELETE", "/api/v1/admin/contractors/{id}", "contractors:manage", "Delete a contractor and its reviews", None,
      200, deleted(), {}),
+    # registration letters (issue 5)
+    ("POST", "/api/v1/admin/letters", "letters:manage",
+     "Issue registration letters (a new one-time code per flat) as a PDF or a mail-merge CSV", "letters", 200, None,
+     {"description": "Each selected flat gets a new code; its earlier active codes are revoked. The answer is the "
+                     "only place the plain codes ever exist (only their SHA-256 is stored). One audit entry names the "
+                     "count and the selection, never the codes. The PDF has one A4 letter per flat (header, "
+                     "addressee, instructions, the code, the form's URL and its QR code); the CSV has the columns "
+                     "osiedle;budynek;klatka;lokal;kod;url.",
+      "query": [query("format", enum("pdf", "csv"), "pdf (default) or csv")],
+      "ok": {"description": "listy-rejestracyjne-<YYYY-MM-DD>.pdf|csv as an attachment",
+             "headers": {"Content-Disposition": {"schema": S, "description":
+                                                 "attachment; filename=\"listy-rejestracyjne-<date>.pdf|csv\""},
+                         "Cache-Control": {"schema": S, "description": "no-store"},
+                         "X-Letters-Count": {"schema": I, "description": "letters in the document"}},
+             "content": {"application/pdf": {"schema": BINARY}, "text/csv; charset=utf-8": {"schema": S}}},
+      "errors": {"400": ["format_invalid", "letters_none"], "404": ["building_not_found", "flat_not_found"]}}),
+    ("GET", "/api/v1/admin/flats/{id}/letter-codes", "letters:manage",
+     "A flat's registration letter codes, newest first (status and history, never the codes)", None, 200,
+     obj({"items": arr(ref("LetterCode"))}, ["items"]), {"errors": {"404": ["flat_not_found"]},
+                                                         "no_not_found": True}),
+    ("POST", "/api/v1/admin/letter-codes/{id}/revoke", "letters:manage", "Revoke an active registration letter code",
+     "none", 200, obj({"status": enum("revoked")}, ["status"]), {"errors": {"409": ["letter_code_not_active"]}}),
+    ("GET", "/api/v1/public/site/logo", "public", "The cooperative's logo (PNG or JPEG, decided by content)", None,
+     200, None,
+     {"ok": {"description": "The image", "headers": {"Cache-Control": {"schema": S, "description": "public, "
+                                                                                                 "max-age=3600"}},
+             "content": {"image/png": {"schema": BINARY}, "image/jpeg": {"schema": BINARY}}},
+      "errors": {"404": ["not_found"]}}),
 ]

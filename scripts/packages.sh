@@ -9,8 +9,10 @@ OSIEDLE_LIB_PACKAGES=(libpistache-dev liblmdb-dev libsodium-dev libmbedtls-dev l
   libhpdf-dev fonts-dejavu-core libmicrohttpd-dev)
 OSIEDLE_TOOL_PACKAGES=(lmdb-utils)
 # Integration tests (real SMTP sink), fuzzing (libFuzzer), browser tests (Debian's chromium; Node.js
-# comes from the machine or tests/e2e/run.sh installs Debian's), benchmarks (wrk vs nginx).
-OSIEDLE_TEST_PACKAGES=(python3 python3-aiosmtpd clang-14 libclang-rt-14-dev chromium wrk nginx-light curl)
+# comes from the machine or tests/e2e/run.sh installs Debian's), benchmarks (wrk vs nginx), packaging
+# (tests/packaging: systemd-analyze/-sysusers/-tmpfiles, deb-systemd-helper, cpack's dpkg-shlibdeps and file).
+OSIEDLE_TEST_PACKAGES=(python3 python3-aiosmtpd clang-14 libclang-rt-14-dev chromium wrk nginx-light curl
+  systemd init-system-helpers dpkg-dev file)
 
 # Prints the packages of the given set(s) that are not installed.
 osiedle_missing_packages() {

@@ -17,6 +17,8 @@
 #include "daemon/modules/groups/service.hpp"
 #include "daemon/modules/identity/module.hpp"
 #include "daemon/modules/information/service.hpp"
+#include "daemon/modules/letters/document.hpp"
+#include "daemon/modules/letters/service.hpp"
 #include "daemon/modules/news/service.hpp"
 #include "daemon/modules/outages/service.hpp"
 #include "daemon/modules/outbox/service.hpp"
@@ -38,6 +40,8 @@ struct App {
 
   // Fills `routes` with every module's routes and the system routes (/healthz, openapi.json).
   void RegisterRoutes();
+  // The cooperative's header for registration letters (name, NIP, office address and contact, logo, portal URL).
+  letters::Letterhead Letterhead() const;
 
   const Config& cfg;
   const Clock& clock;
@@ -55,6 +59,7 @@ struct App {
   outages::Service outages;
   documents::Service documents;
   information::Service information;
+  letters::Service letters;
   ads::Service ads;  // serve() calls ads.Start() for the impression flusher; destroyed (flushed) before env
   http::RouteTable routes;
 };

@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "daemon/app/app.hpp"
-#include "daemon/app/lock.hpp"
+#include "daemon/app/backup.hpp"
 #include "daemon/core/crypto.hpp"
 
 namespace osiedle::app {
@@ -54,8 +54,11 @@ int RunCommand(const Config& cfg) {
     if (c == "create-admin") return CreateAdmin(cfg);
     if (c == "import-flats") return ImportFlats(cfg);
     if (c == "backup") return Backup(cfg);
+    if (c == "backup-key") return BackupKeyFile(cfg);
     if (c == "restore") return Restore(cfg);
+    if (c == "verify-backup") return VerifyBackup(cfg);
     if (c == "check") return Check(cfg);
+    if (c == "make-cert") return MakeCert(cfg);
     if (c == "routes") return PrintRoutes(cfg);
     if (c == "demo-scale") return DemoScale(cfg);
     return Usage("unknown command '" + c + "' (see --help)");
@@ -104,51 +107,89 @@ int ImportFlats(const Config& cfg) {
   return 0;
 }
 
+namespace {
+
+int BackupFailed(const std::string& command, const Error& e, bool nothing_replaced = false) {
+  std::cerr << "osiedled: " << command << ": " << backup::Describe(e)
+            << (nothing_replaced ? " — nic nie zostało zmienione / nothing was replaced" : "") << "\n";
+  return 1;
+}
+
+// The backup key: typed on stdin with --key-text, else read from backup-key-file.
+Result<std::string> BackupKey(const Config& cfg) {
+  if (!cfg.key_text) return backup::ReadKey(cfg.backup_key_file);
+  if (isatty(STDIN_FILENO)) std::cerr << "Klucz kopii zapasowych (backup key, 64 hex): " << std::flush;
+  std::string typed;
+  std::getline(std::cin, typed);
+  return backup::ParseKeyText(typed);
+}
+
+// The config file osiedled runs with: --config, else /etc/osiedle/osiedle.conf when it exists ("" = none).
+std::string ConfigInUse(const Config& cfg) {
+  if (!cfg.config_file.empty()) return cfg.config_file;
+  return fs::exists("/etc/osiedle/osiedle.conf") ? "/etc/osiedle/osiedle.conf" : "";
+}
+
+}  // namespace
+
 int Backup(const Config& cfg) {
-  if (cfg.backup_to.empty()) return Usage("backup needs --to FILE");
-  if (!fs::exists(fs::path(cfg.data_dir) / "data.mdb")) return Usage("no store in " + cfg.data_dir);
-  auto env = storage::Env::Open(cfg.data_dir);
-  env->CopyCompact(cfg.backup_to);
-  std::cout << "backup written to " << cfg.backup_to << " (" << fs::file_size(cfg.backup_to) << " bytes)\n";
+  auto key = backup::ReadKey(cfg.backup_key_file);
+  if (!key.ok()) return BackupFailed("backup", key.error());
+  std::string out = cfg.backup_to;
+  if (out.empty()) {
+    std::error_code ec;
+    fs::create_directories(cfg.backup_dir, ec);
+    out = (fs::path(cfg.backup_dir) / backup::ArchiveName(SystemClock().NowUnix())).string();
+  }
+  auto info = backup::Create(cfg.data_dir, *key, out, ConfigInUse(cfg));
+  if (!info.ok()) return BackupFailed("backup", info.error());
+  std::cout << "kopia zapisana / backup written: " << out << " (" << info->files << " plików/files, "
+            << fs::file_size(out) << " B" << (info->has_config ? ", z konfiguracją/with config" : "") << ")\n";
+  if (!cfg.backup_to.empty()) return 0;
+  auto removed = backup::Prune(cfg.backup_dir, cfg.backup_keep);
+  if (!removed.ok()) return BackupFailed("backup", removed.error());
+  for (const auto& path : *removed) std::cout << "usunięto starą kopię / removed old backup: " << path << "\n";
+  return 0;
+}
+
+int BackupKeyFile(const Config& cfg) {
+  Status st = backup::CreateKeyFile(cfg.backup_key_file);
+  if (!st.ok()) return BackupFailed("backup-key", st.error());
+  auto key = backup::ReadKey(cfg.backup_key_file);
+  if (!key.ok()) return BackupFailed("backup-key", key.error());
+  std::cout << "klucz zapisany / key written: " << cfg.backup_key_file << "\n\n" << backup::EmergencyKitText(*key);
   return 0;
 }
 
 int Restore(const Config& cfg) {
   if (cfg.restore_from.empty()) return Usage("restore needs --from FILE");
-  DataDirLock lock(cfg.data_dir);
-  if (!lock.Acquire()) {
-    std::cerr << "osiedled: restore: osiedled is running on " << cfg.data_dir << "; stop it first\n";
-    return 1;
+  auto key = BackupKey(cfg);
+  if (!key.ok()) return BackupFailed("restore", key.error(), true);
+  auto info = backup::Restore(cfg.restore_from, *key, cfg.data_dir, cfg.config_out);
+  if (!info.ok()) return BackupFailed("restore", info.error(), true);
+  std::cout << "odtworzono / restored " << cfg.restore_from << " (" << FormatIsoUtc(info->created_at) << ", "
+            << info->files << " plików/files) into " << cfg.data_dir << "\n";
+  if (!info->previous_store.empty()) {
+    std::cout << "poprzednie dane zachowano w / the previous store was kept in " << info->previous_store << "\n";
   }
-  // Check the backup in a scratch copy before anything in the data directory is touched.
-  fs::path scratch = fs::path(cfg.data_dir).parent_path() / (".restore-" + std::to_string(getpid()));
-  fs::remove_all(scratch);
-  fs::create_directories(scratch);
-  struct Cleanup {
-    fs::path p;
-    ~Cleanup() {
-      std::error_code ec;
-      fs::remove_all(p, ec);
-    }
-  } cleanup{scratch};
-  fs::copy_file(cfg.restore_from, scratch / "data.mdb");
-  {
-    Config check_cfg = cfg;
-    check_cfg.data_dir = scratch.string();
-    SystemClock clock;
-    App app(check_cfg, clock);
-    auto v = app.audit.Verify();
-    if (!v.ok) {
-      std::cerr << "osiedled: restore: the backup's audit chain is broken at entry " << v.first_bad_id
-                << "; nothing was replaced\n";
-      return 1;
-    }
+  if (info->has_config && cfg.config_out.empty()) {
+    std::cout << "kopia zawiera plik konfiguracji; nie zapisano go (użyj --config-out) / the backup holds a config "
+                 "file, not written (use --config-out)\n";
+  } else if (info->has_config) {
+    std::cout << "konfiguracja zapisana / config written: " << cfg.config_out << "\n";
   }
-  fs::remove(scratch / "lock.mdb");
-  fs::create_directories(cfg.data_dir);
-  fs::remove(fs::path(cfg.data_dir) / "lock.mdb");
-  fs::rename(scratch / "data.mdb", fs::path(cfg.data_dir) / "data.mdb");
-  std::cout << "restored " << cfg.restore_from << " into " << cfg.data_dir << "\n";
+  return 0;
+}
+
+int VerifyBackup(const Config& cfg) {
+  if (cfg.restore_from.empty()) return Usage("verify-backup needs --from FILE");
+  auto key = BackupKey(cfg);
+  if (!key.ok()) return BackupFailed("verify-backup", key.error());
+  auto info = backup::Inspect(cfg.restore_from, *key);
+  if (!info.ok()) return BackupFailed("verify-backup", info.error());
+  std::cout << "kopia poprawna / backup OK: " << cfg.restore_from << " (" << FormatIsoUtc(info->created_at) << ", "
+            << info->files << " plików/files, " << info->bytes << " B"
+            << (info->has_config ? ", z konfiguracją/with config" : "") << ")\n";
   return 0;
 }
 

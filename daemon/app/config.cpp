@@ -81,9 +81,11 @@ po::options_description CliOnly(Config& c) {
       ("config", po::value(&c.config_file), "config file (default /etc/osiedle/osiedle.conf if present)")
       ("demo", po::bool_switch(&c.demo), "serve: seed the demo cooperative if the store is empty")
       ("email", po::value(&c.email), "create-admin: e-mail")
-      ("name", po::value(&c.name), "create-admin: \"First Last\"")
-      ("to", po::value(&c.backup_to), "backup: output file")
-      ("from", po::value(&c.restore_from), "restore: backup file")
+      ("name", po::value(&c.name), "create-admin: \"First Last\"; make-cert: the box's DNS name")
+      ("to", po::value(&c.backup_to), "backup: output file (default: a dated file in backup-dir)")
+      ("from", po::value(&c.restore_from), "restore, verify-backup: backup file (.osbak)")
+      ("key-text", po::bool_switch(&c.key_text), "restore, verify-backup: type the key (stdin), not backup-key-file")
+      ("config-out", po::value(&c.config_out), "restore: also write the backup's config file here")
       ("flats", po::value(&c.scale_flats)->default_value(c.scale_flats), "demo-scale: flats")
       ("accounts", po::value(&c.scale_accounts)->default_value(c.scale_accounts), "demo-scale: accounts")
       ("news", po::value(&c.scale_news)->default_value(c.scale_news), "demo-scale: news items")
@@ -100,8 +102,11 @@ constexpr char kUsage[] =
     "  serve          run the daemon (default)\n"
     "  create-admin   --email E --name \"First Last\" (password on stdin)\n"
     "  import-flats   FILE.csv\n"
-    "  backup         --to FILE\n"
-    "  restore        --from FILE\n"
+    "  backup         [--to FILE] encrypted backup (default: into backup-dir, keeping backup-keep copies)\n"
+    "  backup-key     create backup-key-file and print the emergency kit\n"
+    "  restore        --from FILE [--key-text] [--config-out FILE] (osiedled must be stopped)\n"
+    "  verify-backup  --from FILE [--key-text] check a backup completely without restoring it\n"
+    "  make-cert      --name HOST.lan: a self-signed certificate into tls-cert/tls-key (825 days)\n"
     "  check          verify the store and the audit chain\n"
     "  routes         print the route table (JSON lines)\n"
     "  demo-scale     --flats N --accounts N --news N --contractors N --documents N (benchmark store)\n";

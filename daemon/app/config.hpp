@@ -10,7 +10,9 @@
 namespace osiedle::app {
 
 struct Config {
-  std::string command = "serve";  // serve | create-admin | import-flats | backup | restore | check | routes | demo-scale
+  // serve | create-admin | import-flats | backup | backup-key | restore | verify-backup | make-cert | check | routes |
+  // demo-scale
+  std::string command = "serve";
   std::vector<std::string> args;  // positional arguments after the command
   std::string config_file;
 
@@ -69,11 +71,13 @@ struct Config {
   int backup_keep = 14;
   std::string backup_key_file = "/etc/osiedle/backup.key";
 
-  // create-admin / import-flats / backup / restore / demo-scale
+  // create-admin / import-flats / backup / restore / verify-backup / demo-scale
   std::string email;
   std::string name;
   std::string backup_to;
   std::string restore_from;
+  bool key_text = false;   // restore / verify-backup: the key is typed on stdin instead of read from backup_key_file
+  std::string config_out;  // restore: also write the archived config file here
   int scale_flats = 20000;
   int scale_accounts = 40000;
   int scale_news = 10000;

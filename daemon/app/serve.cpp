@@ -1,10 +1,14 @@
-// `osiedled serve`: open the store, start the HTTP server and the outbox worker, tell systemd we
-// are ready, ping its watchdog, and shut down cleanly on SIGTERM/SIGINT.
+// `osiedled serve`: open the store, start the HTTP server (and the plain-HTTP ACME/redirect listener
+// when http-listen is set) and the outbox worker, tell systemd we are ready, ping its watchdog, reload
+// the TLS certificate on SIGHUP, and shut down cleanly on SIGTERM/SIGINT.
 #include <signal.h>
 #include <systemd/sd-daemon.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <cinttypes>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <spdlog/spdlog.h>
 
@@ -12,6 +16,7 @@
 #include "daemon/app/commands.hpp"
 #include "daemon/app/demo.hpp"
 #include "daemon/app/lock.hpp"
+#include "daemon/http/acme.hpp"
 #include "daemon/http/server.hpp"
 #include "daemon/modules/identity/routes.hpp"
 
@@ -41,9 +46,30 @@ outbox::SmtpConfig SmtpFrom(const Config& cfg) {
   return s;
 }
 
+// SIGHUP (`systemctl reload osiedled`): new TLS handshakes get the pair now in tls-cert/tls-key; open
+// connections keep theirs; a bad pair is logged and the old one stays. RELOADING=1 carries
+// MONOTONIC_USEC for Type=notify-reload (systemd >= 253); older systemd ignores it.
+void ReloadCertificate(http::Server& server, const Config& cfg) {
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  uint64_t usec = static_cast<uint64_t>(now.tv_sec) * 1000000u + static_cast<uint64_t>(now.tv_nsec) / 1000u;
+  sd_notifyf(0, "RELOADING=1\nMONOTONIC_USEC=%" PRIu64, usec);
+  Status reloaded = server.ReloadTls();
+  if (reloaded.ok()) {
+    spdlog::info("tls: certificate reloaded from {}", cfg.tls_cert);
+  } else if (reloaded.error().code == "tls_not_enabled") {
+    spdlog::info("SIGHUP: no tls-cert configured, nothing to reload");
+  } else {
+    spdlog::error("tls: reload refused, keeping the current certificate: {}: {}", reloaded.error().code,
+                  reloaded.error().detail);
+  }
+  sd_notify(0, "READY=1");
+}
+
 // Signals are blocked in every thread and taken synchronously here, so no handler races the
-// server threads. Returns when SIGTERM or SIGINT arrives; pings the watchdog meanwhile.
-void WaitForStop(const sigset_t& set) {
+// server threads. Returns when SIGTERM or SIGINT arrives; runs `reload` on SIGHUP and pings the
+// watchdog meanwhile.
+void WaitForStop(const sigset_t& set, const std::function<void()>& reload) {
   uint64_t watchdog_usec = 0;
   bool watchdog = sd_watchdog_enabled(0, &watchdog_usec) > 0;
   long tick_ms = watchdog ? static_cast<long>(watchdog_usec / 2000) : 60000;
@@ -52,8 +78,47 @@ void WaitForStop(const sigset_t& set) {
     timespec ts{tick_ms / 1000, (tick_ms % 1000) * 1000000};
     int sig = sigtimedwait(&set, nullptr, &ts);
     if (sig == SIGTERM || sig == SIGINT) return;
+    if (sig == SIGHUP) reload();
     if (watchdog) sd_notify(0, "WATCHDOG=1");
   }
+}
+
+// The plain-HTTP listener beside HTTPS (http-listen): ACME challenges from acme-webroot, everything else
+// 301 to public-url. Returns null with a message on stderr when it cannot start.
+std::unique_ptr<http::Server> StartPlainHttp(const Config& cfg, const http::ServerOptions& https_opts) {
+  auto colon = cfg.http_listen.rfind(':');
+  int port = -1;
+  try {
+    if (colon != std::string::npos && colon > 0) port = std::stoi(cfg.http_listen.substr(colon + 1));
+  } catch (const std::exception&) {
+    port = -1;
+  }
+  if (port < 0 || port > 65535) {
+    std::cerr << "osiedled: http-listen: expected HOST:PORT, got " << cfg.http_listen << "\n";
+    return nullptr;
+  }
+  if (cfg.public_url.empty()) {
+    std::cerr << "osiedled: http-listen needs public-url (the https:// address to redirect to)\n";
+    return nullptr;
+  }
+  http::ServerOptions opts = https_opts;  // the same timeouts
+  opts.host = cfg.http_listen.substr(0, colon);
+  opts.port = static_cast<uint16_t>(port);
+  opts.threads = 1;
+  opts.tls_cert.clear();
+  opts.tls_key.clear();
+  opts.max_request_bytes = 64 * 1024;
+  auto server = std::make_unique<http::Server>(
+      opts, [webroot = cfg.acme_webroot, url = cfg.public_url](const http::Request& req) {
+        return http::acme::AnswerPlainHttp(webroot, url, req);
+      });
+  auto bound = server->Start();
+  if (!bound.ok()) {
+    std::cerr << "osiedled: cannot listen on " << cfg.http_listen << ": " << bound.error().detail << "\n";
+    return nullptr;
+  }
+  std::cout << "http listener on http://" << opts.host << ":" << *bound << " (ACME challenges, redirects)" << std::endl;
+  return server;
 }
 
 }  // namespace
@@ -64,6 +129,7 @@ int Serve(const Config& cfg) {
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
@@ -89,6 +155,13 @@ int Serve(const Config& cfg) {
                     return r;
                   },
                   "Prometheus metrics"});
+  if (!cfg.acme_webroot.empty()) {
+    app.routes.Add({"GET", std::string(http::acme::kChallengePrefix) + "{token}", http::kPublic,
+                    [webroot = cfg.acme_webroot](http::Context& c) {
+                      return http::acme::ServeChallenge(webroot, c.req.Param("token"));
+                    },
+                    "ACME http-01 challenge file from acme-webroot (certbot --webroot)"});
+  }
   http::StaticFiles files = http::StaticFiles::Load(WebDir(cfg));
 
   http::Services services;
@@ -114,15 +187,22 @@ int Serve(const Config& cfg) {
     return 1;
   }
 
+  std::unique_ptr<http::Server> plain;
+  if (!cfg.http_listen.empty()) {
+    plain = StartPlainHttp(cfg, opts);
+    if (!plain) return 1;
+  }
+
   outbox::Worker worker(app.outbox, SmtpFrom(cfg));
   worker.Start();
 
   std::cout << "listening on " << (cfg.tls_cert.empty() ? "http://" : "https://") << opts.host << ":" << *port
             << std::endl;
   sd_notify(0, "READY=1");
-  WaitForStop(set);
+  WaitForStop(set, [&server, &cfg] { ReloadCertificate(server, cfg); });
   sd_notify(0, "STOPPING=1");
   spdlog::info("stopping");
+  if (plain) plain->Stop();
   server.Stop();
   worker.Stop();
   return 0;

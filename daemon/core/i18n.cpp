@@ -91,6 +91,17 @@ constexpr Message kErrors[] = {
     {"ownership_exists", "To konto jest już przypisane do tego lokalu.",
      "This account is already linked to this flat."},
     {"reason_required", "Podaj powód odrzucenia.", "Please give a reason for the rejection."},
+    // Registration letters.
+    {"letter_code_invalid",
+     "Ten kod rejestracyjny nie pasuje do wybranego lokalu albo został już użyty lub unieważniony. Sprawdź kod "
+     "w liście lub skontaktuj się z biurem.",
+     "This registration code does not match the chosen flat, or it has already been used or revoked. Check the "
+     "code in the letter or contact the office."},
+    {"letter_code_not_active", "Ten kod został już użyty lub unieważniony.",
+     "This code has already been used or revoked."},
+    {"letters_none", "Nie wybrano żadnego lokalu, dla którego można przygotować list.",
+     "No flats were selected to prepare letters for."},
+    {"format_invalid", "Nieobsługiwany format pliku.", "Unsupported file format."},
     // Roles, departments, groups.
     {"role_not_found", "Nie znaleziono roli.", "Role not found."},
     {"role_name_taken", "Rola o tej nazwie już istnieje.", "A role with this name already exists."},

@@ -53,6 +53,8 @@ const std::unordered_map<std::string_view, int>& StatusTable() {
       {"totp_already_enabled", 409},
       {"session_not_found", 404},
       {"account_not_active", 403},
+      {"letter_code_invalid", 422},     // letters: wrong, used, revoked or another flat's code (one answer)
+      {"letter_code_not_active", 409},  // letters: revoking a used or revoked code
       {"body_too_large", 413},
       {"unsupported_media_type", 415},
       {"rate_limited", 429},

@@ -24,6 +24,14 @@
 //    so onRequest() catches everything itself.
 //  * HTTPS: Debian's libpistache0 is built with PISTACHE_USE_SSL (it links libssl.so.3), so
 //    Endpoint::useSSL works; it throws (→ listen_failed) if the certificate or key cannot be loaded.
+//    It loads the pair into an SSL_CTX that Pistache keeps private and never reloads; every accepted
+//    connection gets SSL_new(that context). Certificate reload (ReloadTls) therefore installs an OpenSSL
+//    certificate callback on that context once, which hands each new handshake the pair current at that
+//    moment (see PistacheSslContext and SelectCertificate).
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 #include <pistache/net.h>
@@ -130,17 +138,24 @@ void Write(const Response& r, P::Http::ResponseWriter& writer) {
   writer.send(static_cast<P::Http::Code>(r.status), r.body);
 }
 
+// What a server does with a request: `answer` for a well-formed one, `reject` for one that could not be
+// converted or parsed. Both must not throw.
+struct Answerer {
+  std::function<Response(Request&)> answer;
+  std::function<Response(const Request&, const Error&)> reject;
+};
+
 class PistacheHandler : public P::Http::Handler {
  public:
   HTTP_PROTOTYPE(PistacheHandler)
 
-  explicit PistacheHandler(const Services* services) : services_(services) {}
+  explicit PistacheHandler(const Answerer* answerer) : answerer_(answerer) {}
 
   void onRequest(const P::Http::Request& in, P::Http::ResponseWriter writer) override {
     try {
       Request req;
       Status converted = Convert(in, &req);
-      Response r = converted.ok() ? Dispatch(*services_, req) : RejectRequest(*services_, req, converted.error());
+      Response r = converted.ok() ? answerer_->answer(req) : answerer_->reject(req, converted.error());
       Write(r, writer);
     } catch (const std::exception& e) {
       spdlog::error("http: failed to answer a request: {}", e.what());
@@ -197,20 +212,121 @@ class PistacheHandler : public P::Http::Handler {
       Request req;
       req.method = "GET";
       req.path = "/api";  // JSON error body with the API's headers
-      Write(RejectRequest(*services_, req, MakeError(code)), writer);
+      Write(answerer_->reject(req, MakeError(code)), writer);
     } catch (...) {
       // The peer is gone; nothing more to do.
     }
   }
 
-  const Services* services_;
+  const Answerer* answerer_;
 };
+
+// ---- TLS certificate reload
+
+struct TlsPair {
+  X509* cert = nullptr;
+  EVP_PKEY* key = nullptr;
+  STACK_OF(X509)* chain = nullptr;  // intermediates after the leaf in the certificate file
+  TlsPair() = default;
+  TlsPair(const TlsPair&) = delete;
+  TlsPair& operator=(const TlsPair&) = delete;
+  ~TlsPair() {
+    sk_X509_pop_free(chain, X509_free);
+    EVP_PKEY_free(key);
+    X509_free(cert);
+  }
+};
+
+// The pair new handshakes get. Connections hold their own references (SSL_use_cert_and_key up-refs),
+// so replacing it never touches an open connection.
+class TlsSlot {
+ public:
+  void Set(std::shared_ptr<const TlsPair> pair) {
+    std::lock_guard<std::mutex> lock(mu_);
+    pair_ = std::move(pair);
+  }
+  std::shared_ptr<const TlsPair> Get() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return pair_;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::shared_ptr<const TlsPair> pair_;
+};
+
+std::string OpenSslReason() {
+  unsigned long e = ERR_peek_last_error();
+  char buf[256] = "unknown error";
+  if (e != 0) ERR_error_string_n(e, buf, sizeof buf);
+  ERR_clear_error();
+  return buf;
+}
+
+// Reads and checks a PEM certificate chain and its private key the way Pistache loads them.
+Result<std::shared_ptr<const TlsPair>> LoadTlsPair(const std::string& cert_path, const std::string& key_path) {
+  auto pair = std::make_shared<TlsPair>();
+  ERR_clear_error();
+  BIO* bio = BIO_new_file(cert_path.c_str(), "r");
+  if (bio != nullptr) {
+    pair->cert = PEM_read_bio_X509_AUX(bio, nullptr, nullptr, nullptr);
+    pair->chain = sk_X509_new_null();
+    while (X509* extra = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr)) sk_X509_push(pair->chain, extra);
+    ERR_clear_error();  // the loop above always ends with a "no start line" error
+    BIO_free(bio);
+  }
+  if (pair->cert == nullptr) return MakeError("tls_cert_invalid", "tls-cert", cert_path + ": " + OpenSslReason());
+  bio = BIO_new_file(key_path.c_str(), "r");
+  if (bio != nullptr) {
+    pair->key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+  }
+  if (pair->key == nullptr) return MakeError("tls_key_invalid", "tls-key", key_path + ": " + OpenSslReason());
+  if (X509_check_private_key(pair->cert, pair->key) != 1) {
+    return MakeError("tls_key_mismatch", "tls-key", key_path + " does not belong to " + cert_path);
+  }
+  return std::shared_ptr<const TlsPair>(std::move(pair));
+}
+
+// OpenSSL certificate callback (SSL_CTX_set_cert_cb), run for each handshake when the ClientHello is in.
+int SelectCertificate(SSL* ssl, void* arg) {
+  std::shared_ptr<const TlsPair> pair = static_cast<const TlsSlot*>(arg)->Get();
+  if (!pair) return 1;  // keep the context's own pair
+  return SSL_use_cert_and_key(ssl, pair->cert, pair->key, pair->chain, 1) == 1 ? 1 : 0;
+}
+
+// Pistache 0.0.5 keeps the SSL_CTX private (Endpoint::listener, Listener::ssl_ctx_) and offers no way
+// to change its certificate. An explicit template instantiation may name private members ([temp.spec]),
+// and a friend defined in it hands the member pointer out: the one place this file reaches into
+// Pistache's internals. The members' types are part of the installed headers we compile against.
+template <typename Tag, typename Tag::Type kMember>
+struct PrivateMember {
+  friend typename Tag::Type Member(Tag) { return kMember; }
+};
+struct EndpointListener {
+  using Type = P::Tcp::Listener P::Http::Endpoint::*;
+  friend Type Member(EndpointListener);
+};
+struct ListenerSslContext {
+  using Type = P::ssl::SSLCtxPtr P::Tcp::Listener::*;
+  friend Type Member(ListenerSslContext);
+};
+template struct PrivateMember<EndpointListener, &P::Http::Endpoint::listener>;
+template struct PrivateMember<ListenerSslContext, &P::Tcp::Listener::ssl_ctx_>;
+
+// The SSL_CTX that Endpoint::useSSL created (null before it).
+SSL_CTX* PistacheSslContext(P::Http::Endpoint& endpoint) {
+  P::Tcp::Listener& listener = endpoint.*Member(EndpointListener{});
+  return static_cast<SSL_CTX*>((listener.*Member(ListenerSslContext{})).get());
+}
 
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
   Services services;
+  Answerer answerer;
+  TlsSlot tls;
   std::unique_ptr<P::Http::Endpoint> endpoint;
   std::mutex mu;
 };
@@ -218,6 +334,21 @@ struct Server::Impl {
 Server::Server(ServerOptions options, Services services) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->services = std::move(services);
+  const Services* s = &impl_->services;
+  impl_->answerer.answer = [s](Request& req) { return Dispatch(*s, req); };
+  impl_->answerer.reject = [s](const Request& req, const Error& e) { return RejectRequest(*s, req, e); };
+}
+
+Server::Server(ServerOptions options, Answer answer) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->answerer.answer = [answer = std::move(answer)](Request& req) { return answer(req); };
+  impl_->answerer.reject = [](const Request&, const Error&) {
+    Response r;
+    r.status = 400;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = "bad request\n";
+    return r;
+  };
 }
 
 Server::~Server() { Stop(); }
@@ -236,10 +367,16 @@ Result<uint16_t> Server::Start() {
                     .bodyTimeout(o.body_timeout)
                     .keepaliveTimeout(o.keepalive_timeout);
     endpoint->init(opts);
-    endpoint->setHandler(P::Http::make_handler<PistacheHandler>(&impl_->services));
+    endpoint->setHandler(P::Http::make_handler<PistacheHandler>(&impl_->answerer));
     if (!o.tls_cert.empty() || !o.tls_key.empty()) {
       if (o.tls_cert.empty() || o.tls_key.empty()) return MakeError("listen_failed", "", "tls_cert and tls_key");
+      auto pair = LoadTlsPair(o.tls_cert, o.tls_key);
+      if (!pair.ok()) return MakeError("listen_failed", "", pair.error().code + ": " + pair.error().detail);
+      impl_->tls.Set(*pair);
       endpoint->useSSL(o.tls_cert, o.tls_key);
+      SSL_CTX* ctx = PistacheSslContext(*endpoint);
+      if (ctx == nullptr) return MakeError("listen_failed", "", "no TLS context after useSSL");
+      SSL_CTX_set_cert_cb(ctx, SelectCertificate, &impl_->tls);
     }
     endpoint->serveThreaded();
     uint16_t port = static_cast<uint16_t>(endpoint->getPort());
@@ -248,6 +385,15 @@ Result<uint16_t> Server::Start() {
   } catch (const std::exception& e) {
     return MakeError("listen_failed", "", e.what());
   }
+}
+
+Status Server::ReloadTls() {
+  const ServerOptions& o = impl_->options;
+  if (o.tls_cert.empty() || o.tls_key.empty()) return MakeError("tls_not_enabled");
+  auto pair = LoadTlsPair(o.tls_cert, o.tls_key);
+  if (!pair.ok()) return pair.error();
+  impl_->tls.Set(*pair);
+  return Ok{};
 }
 
 void Server::Stop() {

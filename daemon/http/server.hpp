@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,10 +25,16 @@ struct ServerOptions {
   std::chrono::milliseconds keepalive_timeout{60'000};
 };
 
+// Answers every request of a server built with it, instead of Dispatch (no routes, sessions or static
+// files): the plain-HTTP listener beside HTTPS (ACME challenges, redirects). Must not throw.
+using Answer = std::function<Response(const Request&)>;
+
 class Server {
  public:
   // `services` pointees must outlive the server.
   Server(ServerOptions options, Services services);
+  // A server whose requests all go to `answer`; a malformed request target gets 400 text/plain.
+  Server(ServerOptions options, Answer answer);
   ~Server();  // Stop()s
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -38,6 +45,13 @@ class Server {
   Result<uint16_t> Start();
   // Stops accepting, closes connections and joins the threads. Idempotent; thread-safe vs Start().
   void Stop();
+
+  // Re-reads options.tls_cert / tls_key, checks the pair (both parse, the key matches the certificate)
+  // and makes every NEW TLS handshake use it; open connections keep the certificate they started with.
+  // On error nothing changes. Errors: tls_not_enabled (no tls_cert/tls_key), tls_cert_invalid (field
+  // tls-cert), tls_key_invalid (field tls-key), tls_key_mismatch; detail names the file and OpenSSL's
+  // reason. Thread-safe (also while serving).
+  Status ReloadTls();
 
  private:
   struct Impl;

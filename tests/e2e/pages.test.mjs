@@ -45,6 +45,7 @@ const ADMIN = [
   ['/admin/flats', 'admin-flats'],
   ['/admin/flats/buildings/1', 'admin-building'],
   ['/admin/flats/import', 'admin-import'],
+  ['/admin/letters', 'admin-letters'],
   ['/admin/roles', 'admin-roles'],
   ['/admin/roles/2', 'admin-role'],
   ['/admin/roles/new', 'admin-role-new'],

@@ -75,14 +75,16 @@ class Cli(unittest.TestCase):
         self.d.import_flats(c.flats_csv(POLISH_ROWS))
         self.d.start()
         self.d.login(ADMIN)  # leaves audit entries
-        backup = self.d.tmp / "osiedle.backup"
-        self.d.cli("backup", "--to", str(backup))  # online, while serving
+        backup = self.d.tmp / "osiedle.osbak"
+        key = str(self.d.tmp / "backup.key")  # encrypted backups: tests/integration/test_backup.py
+        self.d.cli("backup-key", "--backup-key-file", key)
+        self.d.cli("backup", "--to", str(backup), "--backup-key-file", key)  # online, while serving
         self.assertGreater(backup.stat().st_size, 0)
         self.d.stop()
 
         other = Daemon(data_dir=self.d.tmp / "restored")  # removed with self.d's temp dir
         self.addCleanup(other.cleanup)
-        other.cli("restore", "--from", str(backup))
+        other.cli("restore", "--from", str(backup), "--backup-key-file", key)
         other.cli("check")
         other.start()
         self.assertEqual(addresses(other), {"Łąkowa 5", "Źródlana 7"})

@@ -52,6 +52,18 @@ std::string_view RegistrationStatusName(RegistrationStatus s) {
   return "unknown";
 }
 
+std::string_view ProofKindName(ProofKind p) {
+  switch (p) {
+    case ProofKind::kKw:
+      return "kw";
+    case ProofKind::kMemberNumber:
+      return "member-number";
+    case ProofKind::kLetterCode:
+      return "letter-code";
+  }
+  return "unknown";
+}
+
 std::string CleanText(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -158,6 +170,7 @@ std::string EncodeRegistration(const Registration& x) {
   storage::Writer w(kV1);
   w.U64(x.user_id).U64(x.flat_id).Str(x.kw_number).Bool(x.kw_match).U8(static_cast<uint8_t>(x.status));
   w.Str(x.consents_version).I64(x.created_at).I64(x.decided_at).U64(x.decided_by).Str(x.reject_reason);
+  w.U8(static_cast<uint8_t>(x.proof)).Str(x.member_number);  // appended fields (issue 5)
   return w.Take();
 }
 
@@ -175,6 +188,13 @@ bool DecodeRegistration(uint64_t id, std::string_view v, Registration* out) {
   out->decided_at = r.I64();
   out->decided_by = r.U64();
   out->reject_reason = r.Str();
+  out->proof = ProofKind::kKw;
+  out->member_number.clear();
+  if (r.ok() && !r.AtEnd()) {  // values written before issue 5 end here
+    uint8_t proof = r.U8();
+    out->proof = proof <= 2 ? static_cast<ProofKind>(proof) : ProofKind::kKw;
+    out->member_number = r.Str();
+  }
   return Done(r);
 }
 

@@ -68,14 +68,21 @@ struct Ownership {
 
 enum class RegistrationStatus : uint8_t { kPending = 0, kApproved = 1, kRejected = 2 };
 
+// What a registrant proved ownership with (options.registration_proof, or a letter code).
+enum class ProofKind : uint8_t { kKw = 0, kMemberNumber = 1, kLetterCode = 2 };
+
 // One request to be recognised as the owner of a flat: made at sign-up, or later by a
 // logged-in user adding another flat.
 struct Registration {
   uint64_t id = 0;
   uint64_t user_id = 0;
   uint64_t flat_id = 0;
-  std::string kw_number;  // as given (canonical form)
-  bool kw_match = false;  // equals the register's KW for the flat at the time of the request
+  std::string kw_number;  // as given (canonical form); "" when the proof was not a KW number
+  // The proof equals the register's (KW or member number) at the time of the request; a letter code
+  // always matches (it was valid and was consumed).
+  bool kw_match = false;
+  ProofKind proof = ProofKind::kKw;
+  std::string member_number;  // as given, when proof is kMemberNumber
   RegistrationStatus status = RegistrationStatus::kPending;
   std::string consents_version;  // terms + RODO clause version accepted
   int64_t created_at = 0;
@@ -106,5 +113,6 @@ struct ResetToken {
 std::string_view UserStatusName(UserStatus s);                  // "pending", "active", "blocked", "deleted"
 std::string_view OwnershipStatusName(OwnershipStatus s);        // "pending", "verified", "rejected"
 std::string_view RegistrationStatusName(RegistrationStatus s);  // "pending", "approved", "rejected"
+std::string_view ProofKindName(ProofKind p);                    // "kw", "member-number", "letter-code"
 
 }  // namespace osiedle::identity

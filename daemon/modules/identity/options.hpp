@@ -20,7 +20,11 @@ PasswordHasher Argon2Hasher();
 struct Options {
   // Base URL of the portal, used in mails ("https://portal.example.pl"), no trailing slash.
   std::string public_url = "http://localhost:8080";
-  // Approve a registration at once when its KW number equals the register's.
+  // The proof of ownership the sign-up form asks for: "kw" (land-register number), "member-number"
+  // (the cooperative's member number) or "letter-code" (a registration letter's one-time code). A valid
+  // letter code is accepted whatever this says.
+  std::string registration_proof = "kw";
+  // Approve a registration at once when its proof (KW or member number) equals the register's.
   bool auto_approve_on_kw_match = false;
   // Staff (Administrator/Pracownik) without TOTP may log in but /me reports
   // totp_enrollment_required = true so the admin UI sends them to enrol.

@@ -43,6 +43,8 @@ Json RegistrationJson(const Registration& r) {
   return Json{{"id", r.id},
               {"flat_id", r.flat_id},
               {"kw_number", r.kw_number},
+              {"proof", ProofKindName(r.proof)},
+              {"member_number", r.member_number},
               {"status", RegistrationStatusName(r.status)},
               {"consents_version", r.consents_version},
               {"created_at", Iso(r.created_at)},

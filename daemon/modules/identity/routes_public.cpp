@@ -37,7 +37,10 @@ http::Response Register(Module& id, http::Context& ctx) {
   in.password = f.Str("password", {.max_len = 1024, .trim = false});
   in.building_id = static_cast<uint64_t>(f.Int("building", true, 1).value_or(0));
   in.flat_number = f.Str("flat", {.max_len = 20});
-  in.kw_number = f.Str("kw_number", {.max_len = 32});
+  // Which proof is required is the service's rule (options.registration_proof); here all are optional.
+  in.kw_number = f.Str("kw_number", {.required = false, .max_len = 32});
+  in.member_number = f.Str("member_number", {.required = false, .max_len = 32});
+  in.letter_code = f.Str("letter_code", {.required = false, .max_len = 32});
   in.lang = f.Str("lang", {.required = false, .max_len = 5});
   const Json* consents = f.Raw("consents", false);
   if (auto st = f.Finish(); !st.ok()) return http::ErrorResponse(st.error(), ctx);
@@ -45,8 +48,11 @@ http::Response Register(Module& id, http::Context& ctx) {
   if (in.lang.empty()) in.lang = ctx.principal.lang;
   auto r = id.users.Register(in, ActorOf(ctx));
   if (!r.ok()) return http::ErrorResponse(r.error(), ctx);
-  // Always "pending": the answer must not reveal whether the KW number matched.
-  return http::Json(201, {{"id", r->registration_id}, {"status", "pending"}});
+  // "verified" only when approved at once: a valid letter code, or (with auto-approve) a matching proof —
+  // the registrant could log in at once anyway. Without auto-approve a KW answer says nothing of the match.
+  return http::Json(201, {{"id", r->registration_id},
+                          {"status", r->verified ? "approved" : "pending"},
+                          {"verified", r->verified}});
 }
 
 http::Response Login(Module& id, http::Context& ctx) {

@@ -3,6 +3,7 @@
 #include "daemon/modules/identity/service.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "daemon/core/kw.hpp"
 #include "daemon/core/utf8.hpp"
@@ -14,8 +15,43 @@ namespace osiedle::identity {
 struct Service::ClaimTarget {
   Building building;
   Flat flat;
-  bool kw_match = false;
+  bool kw_match = false;  // the proof matched the register (see Registration::kw_match)
 };
+
+struct Service::Proof {
+  ProofKind kind = ProofKind::kKw;
+  std::string kw;             // canonical, or ""
+  std::string member_number;  // trimmed, or ""
+  std::string letter_code;    // as typed, or ""
+};
+
+namespace {
+
+constexpr size_t kMaxMemberNumberLen = 32;
+
+// Member numbers compare without spaces and dashes, ASCII case ignored ("ab-12 3" = "AB123").
+std::string MemberKey(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '-') continue;
+    out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+std::string ProofDetail(const Registration& reg) {
+  switch (reg.proof) {
+    case ProofKind::kMemberNumber:
+      return reg.kw_match ? "member_match=1" : "member_match=0";
+    case ProofKind::kLetterCode:
+      return "letter_code=1";
+    case ProofKind::kKw:
+      break;
+  }
+  return reg.kw_match ? "kw_match=1" : "kw_match=0";
+}
+
+}  // namespace
 
 Service::Service(Store& store, roles::Service& roles, audit::Service& audit, outbox::Service& outbox,
                  const Clock& clock, Options options)
@@ -38,6 +74,12 @@ std::vector<Flat> Service::VerifiedFlatsOf(const storage::ReadTxn& txn, uint64_t
 
 std::optional<Building> Service::GetBuilding(const storage::ReadTxn& txn, uint64_t id) const {
   return store_.GetBuilding(txn, id);
+}
+
+std::optional<Flat> Service::GetFlat(const storage::ReadTxn& txn, uint64_t id) const { return store_.GetFlat(txn, id); }
+
+std::vector<Flat> Service::ListFlats(const storage::ReadTxn& txn, uint64_t building_id) const {
+  return store_.ListFlats(txn, building_id);
 }
 
 std::optional<Estate> Service::GetEstate(const storage::ReadTxn& txn, uint64_t id) const {
@@ -72,22 +114,64 @@ void Service::SetGroupHooks(GroupMemberFn is_member, GroupsOfFn groups_of) {
   groups_of_ = std::move(groups_of);
 }
 
+void Service::SetLetterHooks(LetterHooks hooks) { letters_ = std::move(hooks); }
+
+Result<Service::Proof> Service::CheckProof(const RegistrationInput& in) const {
+  Proof p;
+  if (!utf8::Trim(in.letter_code).empty()) {
+    p.kind = ProofKind::kLetterCode;
+    p.letter_code = in.letter_code;
+    return p;  // whether it is valid for the flat is CheckClaim's question
+  }
+  const std::string& mode = options_.registration_proof;
+  if (mode == "letter-code") return MakeError("field_required", "letter_code");
+  if (mode == "member-number") {
+    if (!utf8::IsValid(in.member_number)) return MakeError("utf8_invalid", "member_number");
+    p.kind = ProofKind::kMemberNumber;
+    p.member_number = std::string(utf8::Trim(in.member_number));
+    if (p.member_number.empty()) return MakeError("field_required", "member_number");
+    if (utf8::Length(p.member_number) > kMaxMemberNumberLen) return MakeError("field_too_long", "member_number");
+    return p;
+  }
+  if (utf8::Trim(in.kw_number).empty()) return MakeError("field_required", "kw_number");
+  auto kw = kw::Normalize(in.kw_number);
+  if (!kw.ok()) return MakeError(kw.error().code, "kw_number", kw.error().detail);
+  p.kw = std::move(*kw);
+  return p;
+}
+
 Result<Service::ClaimTarget> Service::CheckClaim(const storage::ReadTxn& t, uint64_t building_id,
-                                                 std::string_view flat_number, const std::string& kw) const {
+                                                 std::string_view flat_number, const Proof& proof) const {
   ClaimTarget c;
   auto b = store_.GetBuilding(t, building_id);
   if (!b) return MakeError("building_not_found", "building");
   auto f = store_.FindFlat(t, building_id, flat_number);
   if (!f) return MakeError("flat_not_found", "flat");
-  c.kw_match = !f->kw_number.empty() && f->kw_number == kw;
+  switch (proof.kind) {
+    case ProofKind::kLetterCode:
+      // Wrong, used, revoked and another flat's codes all answer the same: no oracle.
+      if (!letters_.is_valid || !letters_.is_valid(t, f->id, proof.letter_code)) {
+        return MakeError("letter_code_invalid", "letter_code");
+      }
+      c.kw_match = true;
+      break;
+    case ProofKind::kMemberNumber: {
+      const std::string registered = MemberKey(f->member_number);
+      c.kw_match = !registered.empty() && registered == MemberKey(proof.member_number);
+      break;
+    }
+    case ProofKind::kKw:
+      c.kw_match = !f->kw_number.empty() && f->kw_number == proof.kw;
+      break;
+  }
   c.building = std::move(*b);
   c.flat = std::move(*f);
   return c;
 }
 
 Status Service::CreateClaim(storage::WriteTxn& t, User& user, uint64_t building_id, std::string_view flat_number,
-                            const std::string& kw, const Actor& actor, RegistrationReceipt* out) {
-  auto target = CheckClaim(t, building_id, flat_number, kw);
+                            const Proof& proof, const Actor& actor, RegistrationReceipt* out) {
+  auto target = CheckClaim(t, building_id, flat_number, proof);
   if (!target.ok()) return target.error();
   auto existing = store_.GetOwnership(t, user.id, target->flat.id);
   if (existing && *existing != OwnershipStatus::kRejected) return MakeError("ownership_exists", "flat");
@@ -96,17 +180,25 @@ Status Service::CreateClaim(storage::WriteTxn& t, User& user, uint64_t building_
   Registration reg;
   reg.user_id = user.id;
   reg.flat_id = target->flat.id;
-  reg.kw_number = kw;
+  reg.kw_number = proof.kw;
   reg.kw_match = target->kw_match;
+  reg.proof = proof.kind;
+  reg.member_number = proof.member_number;
   reg.consents_version = user.consents_version;
   reg.created_at = clock_.NowUnix();
   store_.InsertRegistration(t, &reg);
-  audit_.Append(t, Audit(actor, "registration.create", "registration", reg.id, user.id,
-                         reg.kw_match ? "kw_match=1" : "kw_match=0"));
+  audit_.Append(t, Audit(actor, "registration.create", "registration", reg.id, user.id, ProofDetail(reg)));
   out->registration_id = reg.id;
   out->user_id = user.id;
 
-  if (options_.auto_approve_on_kw_match && reg.kw_match) {
+  if (proof.kind == ProofKind::kLetterCode) {
+    // Consumed in this transaction: two registrations racing with one code cannot both commit.
+    if (!letters_.consume || !letters_.consume(t, target->flat.id, proof.letter_code, user.id)) {
+      return MakeError("letter_code_invalid", "letter_code");
+    }
+  }
+  if (proof.kind == ProofKind::kLetterCode || (options_.auto_approve_on_kw_match && reg.kw_match)) {
+    out->verified = true;
     return ApproveInTxn(t, reg, Actor{0, actor.ip, actor.user_agent});
   }
   std::string label = FlatLabel(target->building, target->flat, user.lang);
@@ -124,8 +216,8 @@ Result<RegistrationReceipt> Service::Register(const RegistrationInput& in, const
   auto phone = NormalizePhone(in.phone);
   if (!phone.ok()) return phone.error();
   OSIEDLE_RETURN_IF_ERROR(CheckPassword(in.password, *email));
-  auto kw = kw::Normalize(in.kw_number);
-  if (!kw.ok()) return MakeError(kw.error().code, "kw_number", kw.error().detail);
+  auto proof = CheckProof(in);
+  if (!proof.ok()) return proof.error();
   if (!in.consent_terms) return MakeError("consent_required", "consents.terms");
   if (!in.consent_rodo) return MakeError("consent_required", "consents.rodo");
   if (in.consents_version != kConsentsVersion) return MakeError("consent_required", "consents.version");
@@ -133,7 +225,7 @@ Result<RegistrationReceipt> Service::Register(const RegistrationInput& in, const
   // Cheap checks first so that a taken e-mail or a wrong flat costs no argon2 hash.
   Status pre = store_.env().View([&](const storage::ReadTxn& t) -> Status {
     if (store_.FindUserByEmail(t, *email)) return MakeError("email_taken", "email");
-    auto c = CheckClaim(t, in.building_id, in.flat_number, *kw);
+    auto c = CheckClaim(t, in.building_id, in.flat_number, *proof);
     if (!c.ok()) return c.error();
     return Ok{};
   });
@@ -154,7 +246,7 @@ Result<RegistrationReceipt> Service::Register(const RegistrationInput& in, const
     User u = user;
     if (!store_.InsertUser(t, &u)) return MakeError("email_taken", "email");
     RegistrationReceipt receipt;
-    OSIEDLE_RETURN_IF_ERROR(CreateClaim(t, u, in.building_id, in.flat_number, *kw, actor, &receipt));
+    OSIEDLE_RETURN_IF_ERROR(CreateClaim(t, u, in.building_id, in.flat_number, *proof, actor, &receipt));
     return receipt;
   });
   if (r.ok()) outbox_.Notify();
@@ -165,12 +257,14 @@ Result<RegistrationReceipt> Service::AddFlat(uint64_t user_id, uint64_t building
                                              std::string_view kw_number, const Actor& actor) {
   auto kw = kw::Normalize(kw_number);
   if (!kw.ok()) return MakeError(kw.error().code, "kw_number", kw.error().detail);
+  Proof proof;
+  proof.kw = std::move(*kw);
   auto r = store_.env().Update([&](storage::WriteTxn& t) -> Result<RegistrationReceipt> {
     auto user = store_.GetUser(t, user_id);
     if (!user) return MakeError("user_not_found");
     if (user->status != UserStatus::kActive) return MakeError("account_not_active");
     RegistrationReceipt receipt;
-    OSIEDLE_RETURN_IF_ERROR(CreateClaim(t, *user, building_id, flat_number, *kw, actor, &receipt));
+    OSIEDLE_RETURN_IF_ERROR(CreateClaim(t, *user, building_id, flat_number, proof, actor, &receipt));
     return receipt;
   });
   if (r.ok()) outbox_.Notify();
@@ -220,8 +314,7 @@ Status Service::ApproveInTxn(storage::WriteTxn& t, Registration& reg, const Acto
   if (roles_.RolesOf(t, user->id).empty()) {
     OSIEDLE_RETURN_IF_ERROR(roles_.SetUserRoles(t, user->id, {roles::kResident}));
   }
-  audit_.Append(t, Audit(actor, "registration.approve", "registration", reg.id, user->id,
-                         reg.kw_match ? "kw_match=1" : "kw_match=0"));
+  audit_.Append(t, Audit(actor, "registration.approve", "registration", reg.id, user->id, ProofDetail(reg)));
   if (user->status == UserStatus::kDeleted) return Ok{};
   std::string label = FlatLabel(*building, *flat, user->lang);
   return EnqueueStatus(outbox_.Enqueue(t, ApprovedMail(*user, label, options_.public_url)));

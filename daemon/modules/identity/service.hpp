@@ -28,7 +28,9 @@ struct RegistrationInput {
   std::string first_name, last_name, email, phone, password;
   uint64_t building_id = 0;
   std::string flat_number;
-  std::string kw_number;
+  std::string kw_number;      // the proof with registration_proof "kw"
+  std::string member_number;  // the proof with registration_proof "member-number"
+  std::string letter_code;    // a registration letter's code: when given, the only proof looked at
   bool consent_terms = false;
   bool consent_rodo = false;
   std::string consents_version;  // must be kConsentsVersion
@@ -38,6 +40,7 @@ struct RegistrationInput {
 struct RegistrationReceipt {
   uint64_t registration_id = 0;
   uint64_t user_id = 0;
+  bool verified = false;  // approved at once (letter code, or a matching proof with auto-approve)
 };
 
 // A flat with its place in the registry and the user's ownership status.
@@ -108,6 +111,9 @@ class Service : private ServiceBase {
   std::optional<User> GetUser(const storage::ReadTxn& txn, uint64_t id) const;
   std::vector<Flat> VerifiedFlatsOf(const storage::ReadTxn& txn, uint64_t user_id) const;
   std::optional<Building> GetBuilding(const storage::ReadTxn& txn, uint64_t id) const;
+  std::optional<Flat> GetFlat(const storage::ReadTxn& txn, uint64_t id) const;
+  // A building's flats (FlatKey order; empty for an unknown building).
+  std::vector<Flat> ListFlats(const storage::ReadTxn& txn, uint64_t building_id) const;
   std::optional<Estate> GetEstate(const storage::ReadTxn& txn, uint64_t id) const;
   // Registry browsing for other modules: every estate (id order), the buildings of an estate (0 = all;
   // by estate, then address) and the distinct non-empty staircases of a building's flats (sorted).
@@ -122,11 +128,27 @@ class Service : private ServiceBase {
   using GroupsOfFn = std::function<std::vector<uint64_t>(uint64_t user_id)>;
   void SetGroupHooks(GroupMemberFn is_member, GroupsOfFn groups_of);
 
+  // Registration letters live in a module built after this one; it plugs in the check of a letter code
+  // (inside the caller's read transaction, before the password is hashed) and its consumption (inside
+  // the write transaction that creates the user: true = the code was valid for the flat and is now used).
+  // Without hooks every letter code is invalid. Call at start-up.
+  struct LetterHooks {
+    std::function<bool(const storage::ReadTxn& txn, uint64_t flat_id, std::string_view code)> is_valid;
+    std::function<bool(storage::WriteTxn& txn, uint64_t flat_id, std::string_view code, uint64_t user_id)> consume;
+  };
+  void SetLetterHooks(LetterHooks hooks);
+
   // Public sign-up: a pending user, a pending ownership claim and a registration (kw_match computed
   // against the register), the "registration received" mail and an audit entry, in one transaction.
-  // With auto_approve_on_kw_match a matching registration is approved at once.
+  // The proof asked for is options.registration_proof: "kw" (kw_number), "member-number" (member_number,
+  // compared with Flat.member_number) or "letter-code". With auto_approve_on_kw_match a matching KW or
+  // member number is approved at once. A letter_code (accepted whatever the setting) is consumed in the
+  // same transaction and the registration approved at once (user active, ownership verified, Mieszkaniec,
+  // the "approved" mail); receipt.verified tells.
   // Errors: field_required/field_too_long/field_invalid (names), email_invalid, phone_invalid,
-  // password_too_weak, kw_format_invalid, kw_checksum_invalid (field kw_number), consent_required
+  // password_too_weak, kw_format_invalid, kw_checksum_invalid, field_required (field kw_number /
+  // member_number / letter_code: the proof the setting asks for), field_too_long (member_number),
+  // letter_code_invalid (field letter_code: wrong, used, revoked or another flat's), consent_required
   // (field consents.terms / consents.rodo / consents.version), building_not_found (field building),
   // flat_not_found (field flat), email_taken.
   Result<RegistrationReceipt> Register(const RegistrationInput& in, const Actor& actor);
@@ -152,6 +174,12 @@ class Service : private ServiceBase {
   // email_taken.
   Result<User> CreateAdmin(std::string_view email, std::string_view first_name, std::string_view last_name,
                            std::string_view password);
+  // The setup wizard: the same with the argon2id hash it already computed (the password never
+  // reaches the wizard's state file) and an enrolled TOTP secret (base32; "" = none), stored as
+  // given (TOTP enabled when given), audited. Errors as CreateAdmin (no password rule: the wizard
+  // checked it before hashing), password_hash_invalid, totp_secret_invalid (field totp_secret).
+  Result<User> CreateAdminWithHash(std::string_view email, std::string_view first_name, std::string_view last_name,
+                                   std::string_view password_hash, std::string_view totp_secret);
 
   // Server-side filtered, paginated list of users (id order). Errors: none (bad filters match nothing).
   UserPage ListUsers(const UserQuery& q) const;
@@ -187,15 +215,21 @@ class Service : private ServiceBase {
 
  private:
   struct ClaimTarget;
+  struct Proof;
+  Result<Proof> CheckProof(const RegistrationInput& in) const;
   Result<ClaimTarget> CheckClaim(const storage::ReadTxn& t, uint64_t building_id, std::string_view flat_number,
-                                 const std::string& kw) const;
+                                 const Proof& proof) const;
   Status ApproveInTxn(storage::WriteTxn& t, Registration& reg, const Actor& actor);
   Status CreateClaim(storage::WriteTxn& t, User& user, uint64_t building_id, std::string_view flat_number,
-                     const std::string& kw, const Actor& actor, RegistrationReceipt* out);
+                     const Proof& proof, const Actor& actor, RegistrationReceipt* out);
   std::vector<FlatView> FlatViews(const storage::ReadTxn& t, uint64_t user_id) const;
   bool IsLastActiveAdmin(const storage::ReadTxn& t, uint64_t user_id) const;
+  // A normalised, active administrator not yet stored; InsertAdmin stores it with the role, audited.
+  Result<User> NewAdmin(std::string_view email, std::string_view first_name, std::string_view last_name) const;
+  Result<User> InsertAdmin(User user);
   GroupMemberFn is_member_;
   GroupsOfFn groups_of_;
+  LetterHooks letters_;
 };
 
 // Whether `actor_id` may block, unblock or reset the password of `target_id`: staff may manage

@@ -1,6 +1,7 @@
 // Service: account administration (create admin, list, detail, block, roles) and RODO requests.
 #include <algorithm>
 
+#include "daemon/core/crypto.hpp"
 #include "daemon/core/utf8.hpp"
 #include "daemon/modules/identity/service.hpp"
 #include "daemon/modules/identity/validation.hpp"
@@ -32,22 +33,51 @@ bool MayManage(const roles::Service& roles, const storage::ReadTxn& t, uint64_t 
   return Has(roles.RolesOf(t, actor_id), roles::kAdministrator);
 }
 
-Result<User> Service::CreateAdmin(std::string_view email_in, std::string_view first_name, std::string_view last_name,
-                                  std::string_view password) {
+Result<User> Service::NewAdmin(std::string_view email_in, std::string_view first_name,
+                              std::string_view last_name) const {
   auto first = NormalizeName(first_name, "first_name");
   if (!first.ok()) return first.error();
   auto last = NormalizeName(last_name, "last_name");
   if (!last.ok()) return last.error();
   auto email = NormalizeEmail(email_in);
   if (!email.ok()) return email.error();
-  OSIEDLE_RETURN_IF_ERROR(CheckPassword(password, *email));
   User user;
   user.email = *email;
   user.first_name = *first;
   user.last_name = *last;
   user.status = UserStatus::kActive;
   user.created_at = clock_.NowUnix();
-  user.password_hash = options_.hasher.hash(password);
+  return user;
+}
+
+Result<User> Service::CreateAdmin(std::string_view email_in, std::string_view first_name, std::string_view last_name,
+                                  std::string_view password) {
+  auto user = NewAdmin(email_in, first_name, last_name);
+  if (!user.ok()) return user.error();
+  OSIEDLE_RETURN_IF_ERROR(CheckPassword(password, user->email));
+  user->password_hash = options_.hasher.hash(password);
+  return InsertAdmin(std::move(*user));
+}
+
+Result<User> Service::CreateAdminWithHash(std::string_view email_in, std::string_view first_name,
+                                          std::string_view last_name, std::string_view password_hash,
+                                          std::string_view totp_secret) {
+  auto user = NewAdmin(email_in, first_name, last_name);
+  if (!user.ok()) return user.error();
+  // Only an argon2id hash in libsodium's string form is taken: anything else could never verify.
+  if (password_hash.size() > 512 || password_hash.rfind("$argon2id$", 0) != 0)
+    return MakeError("password_hash_invalid", "password_hash");
+  user->password_hash = std::string(password_hash);
+  if (!totp_secret.empty()) {
+    auto raw = crypto::Base32Decode(totp_secret);
+    if (!raw.ok() || raw->size() < 10 || raw->size() > 64) return MakeError("totp_secret_invalid", "totp_secret");
+    user->totp_secret = *raw;
+    user->totp_enabled = true;
+  }
+  return InsertAdmin(std::move(*user));
+}
+
+Result<User> Service::InsertAdmin(User user) {
   return store_.env().Update([&](storage::WriteTxn& t) -> Result<User> {
     User u = user;
     if (!store_.InsertUser(t, &u)) return MakeError("email_taken", "email");

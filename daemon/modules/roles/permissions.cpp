@@ -37,13 +37,15 @@ constexpr Entry kPermissions[] = {
     {"ads:manage", "Zarządzanie reklamami i ich statystykami", "Manage ads and their statistics"},
     {"uploads:create", "Wgrywanie plików (PDF, obrazy) do dokumentów, aktualności i reklam",
      "Upload files (PDF, images) for documents, news and ads"},
+    {"letters:manage", "Listy rejestracyjne: wydawanie i unieważnianie jednorazowych kodów rejestracji",
+     "Registration letters: issue and revoke one-time registration codes"},
 };
 
 constexpr const char* kStaffPermissions[] = {
     "users:read",  "users:verify",  "users:manage", "flats:read",       "flats:import",
     "groups:read", "groups:manage", "news:publish", "documents:manage", "outbox:read",
     "news:moderate", "outages:manage", "contractors:manage", "information:manage", "ads:manage",
-    "uploads:create",
+    "uploads:create", "letters:manage",
 };
 
 std::vector<PermissionInfo> Build() {

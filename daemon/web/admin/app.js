@@ -11,6 +11,7 @@ const NAV = [
   { path: '/queue', key: 'queue', perm: 'users:verify' },
   { path: '/users', key: 'users', perm: 'users:read' },
   { path: '/flats', key: 'flats', perm: 'flats:read' },
+  { path: '/letters', key: 'letters', perm: 'letters:manage' },
   { path: '/roles', key: 'roles', perm: 'users:manage' },
   { path: '/departments', key: 'departments', perm: 'users:read' },
   { path: '/groups', key: 'groups', perm: 'groups:read' },
@@ -26,7 +27,7 @@ const NAV = [
 
 const STAFF_PERMISSIONS = ['users:read', 'users:verify', 'flats:read', 'groups:read', 'audit:read', 'roles:manage',
   'news:publish', 'news:moderate', 'outages:manage', 'contractors:manage', 'documents:manage', 'information:manage',
-  'ads:manage'];
+  'ads:manage', 'letters:manage'];
 
 // Lazily imported page modules: each exports render(ctx).
 const lazy = (file) => async (ctx) => (await import(`./pages/${file}.js`)).render(ctx);
@@ -40,6 +41,7 @@ const routes = [
   { path: '/flats', handler: lazy('flats'), perm: 'flats:read' },
   { path: '/flats/import', handler: lazy('flats_import'), perm: 'flats:import' },
   { path: '/flats/buildings/:id', handler: lazy('building'), perm: 'flats:read' },
+  { path: '/letters', handler: lazy('letters'), perm: 'letters:manage' },
   { path: '/roles', handler: lazy('roles'), perm: 'users:manage' },
   { path: '/roles/:id', handler: lazy('role'), perm: 'users:manage' },
   { path: '/departments', handler: lazy('departments'), perm: 'users:read' },

@@ -116,12 +116,19 @@ export const api = {
     request('POST', path, { ...opts, raw: text, contentType }),
 };
 
-// Downloads `path` and saves it as `filename` through a temporary object URL
-// (keeps the session cookie; works for JSON and CSV answers alike).
-export async function download(path, filename, query) {
+// Downloads `path` and saves it as `filename` (default: the name in Content-Disposition) through a
+// temporary object URL (keeps the session cookie; works for JSON, CSV and PDF answers alike).
+// opts: {method = 'GET', body (JSON-encoded; a non-GET request also carries X-CSRF-Token)}.
+// Resolves to the name the file was saved under.
+export async function download(path, filename, query, opts = {}) {
+  const method = opts.method || 'GET';
+  const headers = new Headers();
+  if (opts.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
   let resp;
   try {
-    resp = await fetch(withQuery(path, query), { credentials: 'same-origin', cache: 'no-store' });
+    resp = await fetch(withQuery(path, query), { method, headers, credentials: 'same-origin', cache: 'no-store',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
   } catch (e) {
     throw new ApiError(0, 'network', null, String(e));
   }
@@ -132,15 +139,17 @@ export async function download(path, filename, query) {
   }
   const disposition = resp.headers.get('content-disposition') || '';
   const match = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = filename || (match ? match[1].replace(/[\\/]/g, '_') : 'download');
   const blob = await resp.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = filename || (match ? match[1] : 'download');
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return name;
 }
 
 // Reads a File chosen in <input type=file> as text (for CSV uploads through api.postRaw).

@@ -7,7 +7,7 @@ import { session, refreshMe, logout } from './session.js';
 import { setRouter } from './nav.js';
 import { configureShell, renderFooter, renderHeader, setActivePath } from './shell.js';
 import { landingPage, legalPage, notFoundPage } from './pages/public.js';
-import { registerPage, registerDonePage } from './pages/register.js';
+import { registerPage, registerDonePage, registerActivePage } from './pages/register.js';
 import { loginPage, forgotPage, resetPage } from './pages/login.js';
 import { accountPage, addFlatPage, profilePage } from './pages/account.js';
 import { securityPage } from './pages/security.js';
@@ -24,6 +24,7 @@ const routes = [
   { path: '/', handler: landingPage, public: true },
   { path: '/rejestracja', handler: registerPage, guestOnly: true },
   { path: '/rejestracja/wyslano', handler: registerDonePage, public: true },
+  { path: '/rejestracja/aktywne', handler: registerActivePage, public: true },
   { path: '/logowanie', handler: loginPage, guestOnly: true },
   { path: '/nie-pamietam-hasla', handler: forgotPage, public: true },
   { path: '/reset', handler: resetPage, public: true },

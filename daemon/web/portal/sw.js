@@ -2,7 +2,7 @@
 // App shell: cached at install (versioned cache; bump VERSION when the shell changes).
 // /api/…: network only (never cached: personal data and CSRF-bound answers).
 // Pages: network, falling back to offline.html. Static assets: network first, cache when offline.
-const VERSION = 'osiedle-portal-v3';
+const VERSION = 'osiedle-portal-v4';
 const SHELL = [
   '/',
   '/offline.html',
@@ -14,6 +14,7 @@ const SHELL = [
   '/pages/public.js',
   '/pages/forms.js',
   '/pages/register.js',
+  '/pages/proof.js',
   '/pages/login.js',
   '/pages/account.js',
   '/pages/security.js',
@@ -33,6 +34,7 @@ const SHELL = [
   '/common/i18n.js',
   '/common/ui.js',
   '/common/kw.js',
+  '/common/letter_code.js',
   '/common/router.js',
   '/common/i18n/pl.json',
   '/common/i18n/en.json',

@@ -37,14 +37,9 @@ function fillBuildingSelect(select, buildings) {
     buildings.filter((b) => b.estate === e).map((b) => h('option', { value: String(b.id) }, b.address)))));
 }
 
-// The three fields that identify a flat: building, flat number, KW number with a live check.
-// → {el, fields: {building, flat, kw_number}, validate() → first invalid field or null, values()}.
-export function flatFields(buildings) {
-  const building = field({ name: 'building', label: t('flat.building'), options: [], required: true,
-    hint: t('flat.building_hint') });
-  fillBuildingSelect(building.input, buildings);
-  const flat = field({ name: 'flat', label: t('flat.number'), required: true, autocomplete: 'off',
-    hint: t('flat.number_hint'), attrs: { maxlength: '20', class: 'input-short' } });
+// The KW number field with the live check (mask, check digit) → field() object plus
+// validate() → null when fine (else sets the error) and normalised().
+export function kwField() {
   const kw = field({ name: 'kw_number', label: t('flat.kw'), required: true, autocomplete: 'off',
     hint: t('flat.kw_hint'), placeholder: 'WA4M/00123456/4',
     attrs: { maxlength: '15', autocapitalize: 'characters', spellcheck: 'false', class: 'mono' } });
@@ -62,10 +57,33 @@ export function flatFields(buildings) {
   };
   attachMask(kw.input, (res) => showKw(res, false));
   kw.input.addEventListener('blur', () => showKw(validateKw(kw.input.value), true));
+  // Client-side check before sending; returns true when the field is fine.
+  kw.check = () => {
+    if (!kw.value().trim()) { kw.setError(errorMessage('field_required')); return false; }
+    const res = validateKw(kw.value());
+    if (!res.ok) { kw.setError(errorMessage(res.code)); return false; }
+    return true;
+  };
+  kw.normalised = () => validateKw(kw.value()).value;
+  return kw;
+}
 
-  const fields = { building, flat, kw_number: kw };
+// The fields that identify a flat: building, flat number and (opts.kw, default true) the KW number
+// with a live check. → {el, fields: {building, flat[, kw_number]}, validate() → first invalid field or
+// null, values()}.
+export function flatFields(buildings, opts = {}) {
+  const withKw = opts.kw !== false;
+  const building = field({ name: 'building', label: t('flat.building'), options: [], required: true,
+    hint: t('flat.building_hint') });
+  fillBuildingSelect(building.input, buildings);
+  const flat = field({ name: 'flat', label: t('flat.number'), required: true, autocomplete: 'off',
+    hint: t('flat.number_hint'), attrs: { maxlength: '20', class: 'input-short' } });
+  const kw = withKw ? kwField() : null;
+
+  const fields = { building, flat };
+  if (kw) fields.kw_number = kw;
   return {
-    el: h('div', { class: 'flat-fields' }, building.el, flat.el, kw.el),
+    el: h('div', { class: 'flat-fields' }, building.el, flat.el, kw ? kw.el : null),
     fields,
     // Client-side checks before sending; the server stays the authority. Returns the first bad field.
     validate() {
@@ -75,16 +93,13 @@ export function flatFields(buildings) {
       };
       req(building);
       req(flat);
-      if (!kw.value().trim()) req(kw);
-      else {
-        const res = validateKw(kw.value());
-        if (!res.ok) { kw.setError(errorMessage(res.code)); first = first || kw; }
-      }
+      if (kw && !kw.check()) first = first || kw;
       return first;
     },
     values() {
-      return { building: Number(building.value()), flat: flat.value().trim(),
-        kw_number: validateKw(kw.value()).value };
+      const v = { building: Number(building.value()), flat: flat.value().trim() };
+      if (kw) v.kw_number = kw.normalised();
+      return v;
     },
   };
 }

@@ -1,16 +1,19 @@
 // Registration of a flat owner (POST /api/v1/registrations) and the confirmation page.
 import { h, field, checkbox, button, formAlert, showFieldErrors, clearFieldErrors, withBusy, alert,
-  linkButton, dialog } from '/common/ui.js';
+  linkButton, dialog, mount } from '/common/ui.js';
 import { t, errorMessage, getLanguage } from '/common/i18n.js';
 import { api } from '/common/api.js';
 import { renderPage, link } from '../shell.js';
 import { navigate } from '../nav.js';
 import { flatFields, buildingsOrErrorPage, newPasswordField } from './forms.js';
+import { proofFields, siteProof } from './proof.js';
 import { legalContent } from './public.js';
+import { loadSite } from '../session.js';
 
 const CONSENTS_VERSION = '2025-01'; // daemon/modules/identity/service.hpp kConsentsVersion
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 let lastEmail = '';
+let lastByCode = false; // the last registration was verified by a letter code (not by a register match)
 
 // A link that opens the legal text in a dialog, so the half-filled form is not lost.
 function legalLink(kind, text) {
@@ -28,11 +31,49 @@ function section(title, hint, ...children) {
     hint ? h('p', { class: 'muted small section-hint' }, hint) : null, ...children);
 }
 
+// The side card: what to have at hand and where to find the proof the form asks for.
+function asideFor(mode) {
+  const where = {
+    kw: [t('register.kw_where_title'), h('p', {}, t('register.kw_where_text')),
+      h('p', { class: 'kw-example' }, 'WA4M/00123456/4'), h('p', { class: 'small' }, t('register.kw_where_more'))],
+    'member-number': [t('proof.member_where_title'), h('p', {}, t('proof.member_where_text'))],
+    'letter-code': [t('proof.code_where_title'), h('p', {}, t('proof.code_where_text')),
+      h('p', { class: 'kw-example' }, 'ABCD-EFGH-JK23'), h('p', { class: 'small' }, t('proof.code_where_more'))],
+  }[mode];
+  const prep = { kw: t('register.prep_kw'), 'member-number': t('proof.prep_member'),
+    'letter-code': t('proof.prep_code') }[mode];
+  return h('div', { class: 'card aside-card' },
+    h('h2', { id: 'prep-title' }, t('register.prep_title')),
+    h('ul', {}, h('li', {}, prep), h('li', {}, t('register.prep_email')), h('li', {}, t('register.prep_time'))),
+    h('h2', {}, where[0]), where.slice(1));
+}
+
+// Building, flat and code from a registration letter's QR link
+// (#/rejestracja?budynek=<id>&lokal=<number>&kod=<XXXX-XXXX-XXXX>); true when anything was filled.
+function prefill(query, buildings, flat) {
+  let filled = false;
+  const id = Number(query.budynek);
+  if (id && buildings.some((b) => b.id === id)) {
+    flat.fields.building.input.value = String(id);
+    filled = true;
+  }
+  if (query.lokal && String(query.lokal).length <= 20) {
+    flat.fields.flat.input.value = String(query.lokal).trim();
+    filled = true;
+  }
+  return filled;
+}
+
 export async function registerPage(ctx) {
   const buildings = await buildingsOrErrorPage(ctx, t('register.title'));
   if (!buildings) return;
+  const site = await loadSite();
 
-  const flat = flatFields(buildings);
+  const flat = flatFields(buildings, { kw: false });
+  const query = ctx.query || {};
+  const code = typeof query.kod === 'string' && query.kod.length <= 32 ? query.kod : '';
+  const proof = proofFields(siteProof(site), { code });
+  const fromLetter = prefill(query, buildings, flat) || !!code;
   const first = field({ name: 'first_name', label: t('register.first_name'), required: true,
     autocomplete: 'given-name', attrs: { maxlength: '100' } });
   const last = field({ name: 'last_name', label: t('register.last_name'), required: true,
@@ -47,15 +88,27 @@ export async function registerPage(ctx) {
   const rodo = checkbox({ name: 'rodo', required: true, label: [t('register.consent_rodo_before'),
     legalLink('rodo', t('register.consent_rodo_link')), t('register.consent_rodo_after')] });
 
-  const fields = { ...flat.fields, first_name: first, last_name: last, email, phone, password, terms, rodo };
+  const personal = { first_name: first, last_name: last, email, phone, password, terms, rodo };
+  const allFields = () => ({ ...flat.fields, ...proof.fields, ...personal });
   const aliases = { 'consents.terms': 'terms', 'consents.rodo': 'rodo', 'consents.version': 'terms',
     consents: 'terms' };
   const top = formAlert();
-  const submit = button(t('register.submit'), { type: 'submit', size: 'lg', class: 'btn-submit' });
+  const submit = button('', { type: 'submit', size: 'lg', class: 'btn-submit' });
+  const flatHint = h('p', { class: 'muted small section-hint' });
+  const aside = h('aside', { 'aria-labelledby': 'prep-title' });
+  const showMode = (mode) => {
+    submit.textContent = t(mode === 'letter-code' ? 'proof.submit_code' : 'register.submit');
+    flatHint.textContent = t(mode === 'letter-code' ? 'proof.section_hint_code' : 'register.section_flat_hint');
+    mount(aside, asideFor(mode));
+  };
+  showMode(proof.mode());
+  proof.onChange(showMode);
 
   function validate() {
-    clearFieldErrors(fields, top);
-    let bad = flat.validate();
+    clearFieldErrors(allFields(), top);
+    const badFlat = flat.validate();
+    const badProof = proof.validate();
+    let bad = badFlat || badProof;
     const need = (f, code = 'field_required') => { f.setError(errorMessage(code)); bad = bad || f; };
     if (!first.value().trim()) need(first);
     if (!last.value().trim()) need(last);
@@ -72,7 +125,8 @@ export async function registerPage(ctx) {
 
   const form = h('form', { class: 'stack-lg register-form', novalidate: true },
     top.el,
-    section(t('register.section_flat'), t('register.section_flat_hint'), flat.el),
+    fromLetter ? alert('info', t('proof.prefilled')) : null,
+    h('fieldset', { class: 'form-section' }, h('legend', {}, t('register.section_flat')), flatHint, flat.el, proof.el),
     section(t('register.section_person'), null, h('div', { class: 'form-pair' }, first.el, last.el), email.el, phone.el),
     section(t('register.section_password'), null, password.el),
     section(t('register.section_consents'), null, terms.el, rodo.el),
@@ -85,6 +139,7 @@ export async function registerPage(ctx) {
     if (!validate()) return;
     const body = {
       ...flat.values(),
+      ...proof.values(),
       first_name: first.value().trim(),
       last_name: last.value().trim(),
       email: email.value().trim(),
@@ -94,12 +149,13 @@ export async function registerPage(ctx) {
     };
     if (phone.value().trim()) body.phone = phone.value().trim();
     try {
-      await withBusy(submit, api.post('/api/v1/registrations', body));
+      const r = await withBusy(submit, api.post('/api/v1/registrations', body));
       lastEmail = body.email;
-      navigate('/rejestracja/wyslano');
+      lastByCode = proof.mode() === 'letter-code';
+      navigate(r && r.verified === true ? '/rejestracja/aktywne' : '/rejestracja/wyslano');
     } catch (err) {
       if (err.code === 'rate_limited') top.show(errorMessage(err.code));
-      else showFieldErrors(err, fields, top, aliases);
+      else showFieldErrors(err, allFields(), top, aliases);
     }
   });
 
@@ -108,14 +164,21 @@ export async function registerPage(ctx) {
       h('div', { class: 'page-head' }, h('h1', {}, t('register.title')),
         h('p', { class: 'lead' }, t('register.lead'))),
       h('div', { class: 'card' }, form)),
-    h('aside', { 'aria-labelledby': 'prep-title' }, h('div', { class: 'card aside-card' },
-      h('h2', { id: 'prep-title' }, t('register.prep_title')),
-      h('ul', {}, h('li', {}, t('register.prep_kw')), h('li', {}, t('register.prep_email')),
-        h('li', {}, t('register.prep_time'))),
-      h('h2', {}, t('register.kw_where_title')),
-      h('p', {}, t('register.kw_where_text')),
-      h('p', { class: 'kw-example' }, 'WA4M/00123456/4'),
-      h('p', { class: 'small' }, t('register.kw_where_more')))))));
+    aside)));
+}
+
+// After a registration with a valid letter code: the account is active at once.
+export function registerActivePage(ctx) {
+  const emailNode = lastEmail ? h('strong', { class: 'break' }, lastEmail) : t('register.done_your_email');
+  renderPage(ctx.path, t('proof.active_title'), h('div', { class: 'container narrow' },
+    h('div', { class: 'card stack' },
+      h('div', { class: 'center' }, h('span', { class: 'icon-circle', 'aria-hidden': 'true' }, '✓')),
+      h('h1', { class: 'center' }, t('proof.active_title')),
+      h('p', { class: 'lead center' }, t(lastByCode ? 'proof.active_lead' : 'proof.active_lead_match')),
+      h('p', {}, t('proof.active_login_before'), emailNode, t('proof.active_login_after')),
+      h('div', { class: 'btn-row stack-mobile' },
+        linkButton(t('proof.active_login'), link('/logowanie'), { size: 'lg' }),
+        linkButton(t('register.done_home'), link('/'), { variant: 'secondary' })))));
 }
 
 export function registerDonePage(ctx) {

@@ -75,7 +75,8 @@ TEST(IdentityRoutes, RegistrationApprovalLoginPath) {
   ASSERT_EQ(reg.status, 201) << reg.body;
   json body = json::parse(reg.body);
   EXPECT_EQ(body["status"], "pending");
-  EXPECT_EQ(body.size(), 2u);  // id and status only: nothing about the KW match
+  EXPECT_EQ(body["verified"], false);  // the KW matched, but without auto-approve the answer does not say so
+  EXPECT_EQ(body.size(), 3u);          // id, status, verified: nothing else about the KW match
 
   auto admin = api.f.id.users.CreateAdmin("admin@example.pl", "Ada", "Nowak", kPassword);
   ASSERT_TRUE(admin.ok());
