@@ -4,10 +4,11 @@
 #include <hpdf.h>
 
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <string_view>
 #include <type_traits>
+
+#include "daemon/core/text_layout.hpp"
 
 namespace osiedle::app::demo {
 namespace {
@@ -90,24 +91,12 @@ class Writer {
   // Greedy word wrap to the page width less `indent`.
   void Wrapped(const std::string& text, HPDF_Font font, float size, float indent, float leading) {
     const float max = width_ - 2 * kMargin - indent;
-    std::istringstream words(text);
-    std::string line, word;
-    auto flush = [&] {
+    auto fits = [&](const std::string& line) { return WidthOf(font, size, line) <= max; };
+    for (const std::string& line : text_layout::WrapWords(text, fits)) {
       Need(leading);
       y_ -= leading;
       Text(font, size, kMargin + indent, y_ + 4, line);
-      line.clear();
-    };
-    while (words >> word) {
-      std::string candidate = line.empty() ? word : line + " " + word;
-      if (!line.empty() && WidthOf(font, size, candidate) > max) {
-        flush();
-        line = word;
-      } else {
-        line = std::move(candidate);
-      }
     }
-    if (!line.empty()) flush();
   }
   // "Label: ......" with the dots filling the line.
   void Field(const std::string& label) {

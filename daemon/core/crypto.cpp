@@ -7,6 +7,8 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "daemon/core/uri.hpp"
+
 namespace osiedle::crypto {
 namespace {
 
@@ -63,22 +65,6 @@ struct GateGuard {
 const unsigned char* U(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 
 constexpr char kBase32Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-std::string PercentEncode(std::string_view s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~' || c == '@') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -242,8 +228,8 @@ bool VerifyTotp(std::string_view secret, std::string_view code, int64_t unix_tim
 }
 
 std::string TotpUri(std::string_view issuer, std::string_view account, std::string_view secret) {
-  std::string enc_issuer = PercentEncode(issuer);
-  return "otpauth://totp/" + enc_issuer + ":" + PercentEncode(account) + "?secret=" + Base32Encode(secret) +
+  std::string enc_issuer = uri::PercentEncode(issuer, "@");
+  return "otpauth://totp/" + enc_issuer + ":" + uri::PercentEncode(account, "@") + "?secret=" + Base32Encode(secret) +
          "&issuer=" + enc_issuer + "&algorithm=SHA1&digits=6&period=30";
 }
 

@@ -8,10 +8,10 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <sstream>
 #include <type_traits>
 
 #include "daemon/core/csv.hpp"
+#include "daemon/core/text_layout.hpp"
 
 namespace osiedle::letters {
 namespace {
@@ -172,23 +172,11 @@ class Page {
   }
   // Greedy word wrap between x and x + max.
   void Wrapped(const std::string& text, HPDF_Font font, float size, float x, float max, float leading) {
-    std::istringstream words(text);
-    std::string line, word;
-    auto flush = [&] {
+    auto fits = [&](const std::string& line) { return WidthOf(font, size, line) <= max; };
+    for (const std::string& line : text_layout::WrapWords(text, fits)) {
       y_ -= leading;
       Text(font, size, x, y_ + 4, line);
-      line.clear();
-    };
-    while (words >> word) {
-      std::string candidate = line.empty() ? word : line + " " + word;
-      if (!line.empty() && WidthOf(font, size, candidate) > max) {
-        flush();
-        line = word;
-      } else {
-        line = std::move(candidate);
-      }
     }
-    if (!line.empty()) flush();
   }
   // Wrap at any character (a URL has no spaces). REQUIRES: ASCII text.
   void WrappedChars(const std::string& text, HPDF_Font font, float size, float x, float max, float leading) {

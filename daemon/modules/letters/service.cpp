@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "daemon/core/uri.hpp"
+
 namespace osiedle::letters {
 namespace {
 
@@ -20,22 +22,6 @@ bool NaturalLess(std::string_view a, std::string_view b) {
     return std::tuple(i == 0, digits.size(), digits, s.substr(i));
   };
   return split(a) < split(b);
-}
-
-std::string PercentEncode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
 }
 
 std::string SelectionDetail(const Selection& s) {
@@ -61,7 +47,7 @@ Service::Service(storage::Env& env, const Clock& clock, identity::Service& ident
 std::string Service::RegistrationUrl(std::string_view public_url, uint64_t building_id, std::string_view flat_number,
                                      std::string_view code) {
   return std::string(public_url) + "/#/rejestracja?budynek=" + std::to_string(building_id) +
-         "&lokal=" + PercentEncode(flat_number) + "&kod=" + std::string(code);
+         "&lokal=" + uri::PercentEncode(flat_number) + "&kod=" + std::string(code);
 }
 
 Result<std::vector<IssuedLetter>> Service::Select(const storage::ReadTxn& txn, const Selection& sel) const {
