@@ -20,4 +20,24 @@ std::string PercentEncode(std::string_view s, std::string_view also_keep) {
   return out;
 }
 
+namespace {
+
+bool StartsWithNoCase(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (size_t i = 0; i < lower_prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower_prefix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+size_t WebSchemeLength(std::string_view url) {
+  if (StartsWithNoCase(url, "https://")) return 8;
+  if (StartsWithNoCase(url, "http://")) return 7;
+  return 0;
+}
+
 }  // namespace osiedle::uri

@@ -4,6 +4,7 @@
 
 #include "daemon/core/page.hpp"
 #include "daemon/core/targeting.hpp"
+#include "daemon/core/uri.hpp"
 #include "daemon/core/utf8.hpp"
 
 namespace osiedle::ads {
@@ -25,16 +26,6 @@ Status CheckLine(std::string& s, const char* field, size_t max_len, bool require
   return {};
 }
 
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 Service::Service(storage::Env& env, const Clock& clock, groups::Service& groups, audit::Service& audit,
@@ -45,14 +36,8 @@ Service::~Service() { Stop(); }
 
 bool Service::IsValidLink(std::string_view link) {
   if (link.size() > kMaxLinkLen) return false;
-  size_t scheme = 0;
-  if (StartsWithNoCase(link, "https://")) {
-    scheme = 8;
-  } else if (StartsWithNoCase(link, "http://")) {
-    scheme = 7;
-  } else {
-    return false;
-  }
+  const size_t scheme = uri::WebSchemeLength(link);
+  if (scheme == 0) return false;
   // Printable ASCII only: the link goes into a Location header verbatim. The excluded characters are those a browser
   // would re-interpret (\ as /) or that have no business in a URL.
   for (unsigned char c : link) {

@@ -3,18 +3,10 @@
 #include <cstddef>
 #include <string>
 
+#include "daemon/core/uri.hpp"
+
 namespace osiedle::contractors {
 namespace {
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
 
 bool IsBadUrlByte(unsigned char c) {
   return c <= 0x20 || c == 0x7F || std::string_view("\"<>\\`{}|^").find(static_cast<char>(c)) != std::string_view::npos;
@@ -25,14 +17,9 @@ bool IsAlnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c 
 }  // namespace
 
 bool IsValidWebsite(std::string_view url) {
-  std::string_view rest;
-  if (StartsWithNoCase(url, "https://")) {
-    rest = url.substr(8);
-  } else if (StartsWithNoCase(url, "http://")) {
-    rest = url.substr(7);
-  } else {
-    return false;
-  }
+  const size_t scheme = uri::WebSchemeLength(url);
+  if (scheme == 0) return false;
+  const std::string_view rest = url.substr(scheme);
   for (char c : url) {
     if (IsBadUrlByte(static_cast<unsigned char>(c))) return false;
   }

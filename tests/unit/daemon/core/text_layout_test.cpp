@@ -34,5 +34,13 @@ TEST(Uri, PercentEncodesAllButUnreservedAndTheKeptCharacters) {
   EXPECT_EQ(uri::PercentEncode("a-b.c_d~e"), "a-b.c_d~e");
 }
 
+TEST(Uri, WebSchemeLengthIsCaseInsensitiveAndOnlyForHttp) {
+  EXPECT_EQ(uri::WebSchemeLength("https://a.pl"), 8u);
+  EXPECT_EQ(uri::WebSchemeLength("HTTP://a.pl"), 7u);
+  EXPECT_EQ(uri::WebSchemeLength("javascript:alert(1)"), 0u);
+  EXPECT_EQ(uri::WebSchemeLength("http:/a.pl"), 0u);
+  EXPECT_EQ(uri::WebSchemeLength(""), 0u);
+}
+
 }  // namespace
 }  // namespace osiedle
