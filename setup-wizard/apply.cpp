@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "daemon/app/app.hpp"
+#include "daemon/app/config.hpp"
 #include "daemon/app/backup.hpp"
 #include "daemon/core/certificate.hpp"
 #include "daemon/core/clock.hpp"
@@ -253,6 +254,42 @@ Status Apply(const Options& o, State& s) {
   s.applied.public_url = PublicUrl(s);
   s.applied.at = FormatIsoUtc(SystemClock().NowUnix());
   return Ok{};
+}
+
+namespace {
+
+// The host of "https://host[:port][/...]".
+std::string HostOf(const std::string& url) {
+  std::string rest = url.substr(url.find("://") == std::string::npos ? 0 : url.find("://") + 3);
+  return rest.substr(0, rest.find_first_of(":/?#"));
+}
+
+}  // namespace
+
+Result<std::string> CompleteRestore(const Options& o, const std::string& key) {
+  // The key the installer just typed is the one the backups are made with: keep using it.
+  if (!app::backup::ReadKey(o.backup_key_file).ok()) {
+    std::error_code ec;
+    fs::create_directories(fs::path(o.backup_key_file).parent_path(), ec);
+    OSIEDLE_RETURN_IF_ERROR(WriteFileAtomic(o.backup_key_file, app::backup::KeyText(key) + "\n", 0640));
+    ShareWithDaemon(o.backup_key_file);
+  }
+  if (!fs::exists(o.config_out)) return std::string();  // an archive without a config: nothing more to mend
+  std::string config_path = o.config_out;
+  const char* argv[] = {"osiedle-setup", "check", "--config", config_path.c_str()};
+  auto cfg = app::ParseConfig(4, const_cast<char**>(argv));
+  if (!cfg.ok()) return Failed(o.config_out, cfg.error().detail);
+  if (cfg->tls_cert.empty() || (fs::exists(cfg->tls_cert) && fs::exists(cfg->tls_key))) return std::string();
+  // The certificate stayed on the old box: a new self-signed one for the same name lets the portal start; a
+  // public domain gets its trusted certificate again with certbot (docs/INSTALL.md).
+  const std::string host = HostOf(cfg->public_url);
+  if (!certificate::IsValidDnsName(host)) return Failed("tls", "public-url has no host name: " + cfg->public_url);
+  auto pair = certificate::MakeSelfSigned(host, certificate::kMaxDays);
+  if (!pair.ok()) return pair.error();
+  OSIEDLE_RETURN_IF_ERROR(certificate::WritePair(*pair, cfg->tls_cert, cfg->tls_key));
+  ShareWithDaemon(fs::path(cfg->tls_key).parent_path().string(), 0750);
+  ShareWithDaemon(cfg->tls_key);
+  return certificate::Fingerprint(pair->cert_pem);
 }
 
 }  // namespace osiedle::setup

@@ -27,4 +27,10 @@ std::string PublicUrl(const State& s);
 // letters' codes pass through.
 Status Apply(const Options& o, State& s);
 
+// After a restore from a backup (which holds the store, the files and the config, but no secrets kept in
+// /etc/osiedle): writes the typed backup `key` to backup-key-file when there is none, and, when the restored
+// config names a TLS pair that is missing, a new self-signed certificate for the public-url's host. Returns that
+// certificate's SHA-256 fingerprint ("" when none was needed). Errors: apply_failed, certificate and write codes.
+Result<std::string> CompleteRestore(const Options& o, const std::string& key);
+
 }  // namespace osiedle::setup

@@ -157,6 +157,22 @@ std::string StartPage(const View& v) {
   return Layout(s, Tr(s, "Witaj", "Welcome"), 0, body);
 }
 
+namespace {
+
+// The step 7 choice as the installer saw it there, not the config value.
+std::string ProofLabel(const State& s) {
+  const std::string& p = s.registration.proof;
+  std::string label = p == "letter-code" ? Tr(s, "Kod z listu", "Code from a letter")
+                      : p == "kw"        ? Tr(s, "Numer księgi wieczystej", "Land-register (KW) number")
+                                         : Tr(s, "Numer członkowski", "Member number");
+  if (p != "letter-code")
+    label += s.registration.auto_approve ? Tr(s, ", zatwierdzanie automatyczne", ", approved automatically")
+                                         : Tr(s, ", zatwierdza pracownik", ", approved by staff");
+  return label;
+}
+
+}  // namespace
+
 std::string SummaryPage(const View& v, const Options& o, const std::string& apply_error) {
   const State& s = v.state;
   auto row = [](const std::string& k, const std::string& val) {
@@ -177,7 +193,7 @@ std::string SummaryPage(const View& v, const Options& o, const std::string& appl
               s.tls.mode == "lan" ? Tr(s, "własny (sieć lokalna)", "self-signed (LAN)") : "Let's Encrypt") +
           row(Tr(s, "Poczta", "Mail"), s.mail.skipped ? Tr(s, "pominięta", "skipped") : s.mail.host) +
           row(Tr(s, "Lokale", "Flats"), std::to_string(s.flats.imported + s.flats.updated + s.flats.unchanged)) +
-          row(Tr(s, "Dowód własności", "Proof of ownership"), s.registration.proof) +
+          row(Tr(s, "Dowód własności", "Proof of ownership"), ProofLabel(s)) +
           row(Tr(s, "Listy rejestracyjne", "Registration letters"),
               s.registration.print_letters ? Tr(s, "tak", "yes") : Tr(s, "nie", "no")) +
           row(Tr(s, "Plik konfiguracji", "Config file"), o.config_out) + "</table>" + FormOpen(v, "/apply") +
@@ -215,14 +231,20 @@ std::string DonePage(const View& v, const std::string& key_text) {
 }
 
 std::string FinishPage(const State& s, const std::string& url) {
+  // No automatic refresh (WCAG 2.2.1, axe meta-refresh): the installer opens the portal when ready.
   std::string body = "<p>" +
-                     Tr(s, "Portal uruchamia się teraz. Za chwilę przejdziesz pod adres:",
-                        "The portal is starting now. In a moment you will be taken to:") +
-                     "</p><p class=\"url\"><a href=\"" + Escape(url) + "\">" + Escape(url) + "</a></p>";
-  std::string page = Layout(s, Tr(s, "Uruchamianie portalu", "Starting the portal"), 0, body);
-  std::string refresh = "<meta http-equiv=\"refresh\" content=\"10; url=" + Escape(url) + "\">";
-  page.insert(page.find("<title>"), refresh);
-  return page;
+                     Tr(s, "Portal uruchamia się teraz. Za kilkanaście sekund otwórz go pod adresem:",
+                        "The portal is starting now. In a few seconds open it at:") +
+                     "</p><p class=\"url\"><a id=\"portal\" href=\"" + Escape(url) + "\">" + Escape(url) + "</a></p>";
+  if (s.tls.mode == "lan" && !s.tls.fingerprint.empty())
+    body += "<p>" +
+            Tr(s,
+               "Przeglądarka ostrzeże, że nie zna certyfikatu. Zanim przejdziesz dalej, porównaj jego odcisk "
+               "SHA-256 z tym:",
+               "The browser will warn that it does not know the certificate. Before you go on, compare its "
+               "SHA-256 fingerprint with this one:") +
+            "</p><p><code id=\"fingerprint\">" + Escape(s.tls.fingerprint) + "</code></p>";
+  return Layout(s, Tr(s, "Uruchamianie portalu", "Starting the portal"), 0, body);
 }
 
 std::string RestorePage(const View& v) {
@@ -246,6 +268,14 @@ std::string RestoredPage(const View& v) {
   std::string body =
       Messages(v) + "<p>" +
       Tr(s, "Dane i konfiguracja zostały przywrócone z kopii.", "Data and configuration were restored.") + "</p>" +
+      (s.restored.fingerprint.empty()
+           ? std::string()
+           : "<p>" +
+                 Tr(s, "Certyfikat został na poprzednim urządzeniu, więc powstał nowy (samopodpisany). Jego odcisk "
+                       "SHA-256 zobaczysz w ostrzeżeniu przeglądarki:",
+                    "The certificate stayed on the previous box, so a new self-signed one was made. Its SHA-256 "
+                    "fingerprint, as the browser's warning shows it:") +
+                 "</p><p><code>" + Escape(s.restored.fingerprint) + "</code></p>") +
       FormOpen(v, "/finish") + Button(Tr(s, "Zakończ i uruchom portal", "Finish and start the portal")) + "</form>";
   return Layout(s, Tr(s, "Przywrócono", "Restored"), 0, body);
 }

@@ -33,7 +33,7 @@ std::string StepPage(int step, const View& v);
 std::string SummaryPage(const View& v, const Options& o, const std::string& apply_error);
 // After apply: the portal's address and QR code, the emergency kit (`key_text`), the letters, "Zakończ".
 std::string DonePage(const View& v, const std::string& key_text);
-// After "Zakończ": the portal starts; refreshes to `url` after 10 s.
+// After "Zakończ": the portal starts; a link to `url` (and the LAN certificate's fingerprint to compare).
 std::string FinishPage(const State& s, const std::string& url);
 // Restore from a backup: the upload form, then (restored) the result with "Zakończ".
 std::string RestorePage(const View& v);

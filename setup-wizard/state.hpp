@@ -73,6 +73,7 @@ struct State {
   struct Restored {
     bool done = false;
     std::string at;
+    std::string fingerprint;  // of a certificate made after the restore; shown on the restored page
   } restored;
 
   // 1..kStepCount: the first step not done (kStepCount + 1 when all are).

@@ -310,8 +310,15 @@ Reply Wizard::Restore(Request& r) {
     // Restore verifies the whole archive (MACs, hashes, audit chain) before it replaces anything.
     auto restored = app::backup::Restore(archive, *key, o_.data_dir, o_.config_out);
     if (restored.ok()) {
+      auto completed = CompleteRestore(o_, *key);
+      if (!completed.ok()) {
+        v.errors["backup"] = Tr(s_, "Dane przywrócono, ale nie udało się przygotować klucza lub certyfikatu: ",
+                                "The data was restored, but the key or certificate could not be prepared: ") +
+                             completed.error().code + " " + completed.error().detail;
+        return Page(422, RestorePage(v));
+      }
       s_.mode = "restore";
-      s_.restored = {true, FormatIsoUtc(SystemClock().NowUnix())};
+      s_.restored = {true, FormatIsoUtc(SystemClock().NowUnix()), *completed};
       return Save("/restored");
     }
     v.errors[restored.error().code == "backup_wrong_key" ? "key" : "backup"] = app::backup::Describe(restored.error());

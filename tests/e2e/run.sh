@@ -9,7 +9,8 @@
 # Installs chromium (apt) and the npm packages (npm ci) when missing, starts the loopback SMTP
 # sink and osiedled --demo on 127.0.0.1 with a temporary data dir, runs tests/e2e/*.test.mjs
 # with node's test runner (one file at a time: they share the daemon) and always stops both.
-# Screenshots land in tests/e2e/artifacts/ (git-ignored).
+# Screenshots land in tests/e2e/artifacts/ (git-ignored). Exports BASE_URL, MAIL_DIR, SMTP_PORT (the sink),
+# OSIEDLE_SETUP (the wizard binary, default beside $OSIEDLED's build dir), E2E_ARTIFACTS, E2E_REPO.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,6 +25,9 @@ if [[ ! -x "$OSIEDLED" ]]; then
   echo "e2e: osiedled not found at $OSIEDLED (build it or set OSIEDLED)" >&2
   exit 1
 fi
+# The setup wizard (setup_wizard.test.mjs starts its own): by default from the same build dir as osiedled.
+OSIEDLE_SETUP="${OSIEDLE_SETUP:-$(dirname "$(dirname "$(dirname "$OSIEDLED")")")/setup-wizard/osiedle-setup}"
+case "$OSIEDLE_SETUP" in /*) ;; *) OSIEDLE_SETUP="$REPO/$OSIEDLE_SETUP" ;; esac
 
 if [[ ! -x /usr/bin/chromium ]]; then
   echo "e2e: installing chromium (apt)" >&2
@@ -74,7 +78,7 @@ BASE_URL="$(wait_line "$WORK/daemon.log" 'http://127\.0\.0\.1:[0-9]+' 120)" || {
   echo "e2e: osiedled did not start" >&2; cat "$WORK/daemon.log" >&2; exit 1; }
 
 mkdir -p "$HERE/artifacts"
-export BASE_URL MAIL_DIR="$WORK/mail" E2E_ARTIFACTS="$HERE/artifacts" E2E_REPO="$REPO"
+export BASE_URL MAIL_DIR="$WORK/mail" SMTP_PORT E2E_ARTIFACTS="$HERE/artifacts" E2E_REPO="$REPO" OSIEDLE_SETUP
 echo "e2e: osiedled at $BASE_URL, mail in $MAIL_DIR" >&2
 cd "$HERE"
 status=0

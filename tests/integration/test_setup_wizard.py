@@ -257,7 +257,7 @@ class SetupWizardTest(unittest.TestCase):
         rows = list(csv.DictReader(io.StringIO(letters.body.decode("utf-8-sig")), delimiter=";"))
         self.assertEqual(len(rows), 12)
         self.assertEqual(b.post("/apply", {}).status, 200)  # again: just the final page
-        finish = self.ok(b.post("/finish", {}), 'http-equiv="refresh"')
+        finish = self.ok(b.post("/finish", {}), 'id="portal"')
         self.assertIn(f"https://{LAN_NAME}", finish.text)
         self.assertEqual(w.proc.wait(timeout=15), 0)
         elapsed = time.monotonic() - t0
@@ -314,7 +314,10 @@ class SetupWizardTest(unittest.TestCase):
         # A store with an administrator and a config, backed up with osiedled.
         src, conf = self.tmp / "src", self.tmp / "src.conf"
         src.mkdir()
-        conf.write_text("site-name = SM Z Kopii\n")
+        # The old box's TLS pair and backup key stay behind: the new box has neither.
+        new_tls = self.tmp / "tls"
+        conf.write_text(f"site-name = SM Z Kopii\npublic-url = https://kopia.lan\n"
+                        f"tls-cert = {new_tls}/cert.pem\ntls-key = {new_tls}/key.pem\n")
         key_file, archive = self.tmp / "src.key", self.tmp / "kopia.osbak"
         base = ["--data-dir", str(src), "--config", str(conf), "--backup-key-file", str(key_file)]
         run = lambda *a, stdin=b"": subprocess.run([osiedled_path(), *a], input=stdin, capture_output=True, timeout=120)
@@ -344,7 +347,15 @@ class SetupWizardTest(unittest.TestCase):
                            "Przywrócono")
         self.assertTrue((self.tmp / "data/data.mdb").exists())
         self.assertIn("SM Z Kopii", self.config.read_text())
-        self.ok(b.post("/finish", {}), 'http-equiv="refresh"')
+        # The typed key becomes the new box's backup key; a new self-signed certificate for the restored name.
+        self.assertEqual((self.tmp / "etc/backup.key").read_text().replace(" ", "").strip().lower(), key_hex.lower())
+        fp = subprocess.run(["openssl", "x509", "-noout", "-fingerprint", "-sha256", "-ext", "subjectAltName", "-in",
+                             str(new_tls / "cert.pem")], capture_output=True, text=True)
+        self.assertEqual(fp.returncode, 0, fp.stderr)
+        self.assertIn("DNS:kopia.lan", fp.stdout)
+        self.assertIn(fp.stdout.split("=", 1)[1].split()[0].strip(), restored.text)
+        self.assertTrue((new_tls / "key.pem").exists())
+        self.ok(b.post("/finish", {}), 'id="portal"')
         self.assertEqual(w.proc.wait(timeout=15), 0)
         self.assertEqual(list((self.tmp / "state").glob("upload-*")), [])
         cp = run("check", "--data-dir", str(self.tmp / "data"), "--config", str(self.config))
