@@ -3,11 +3,10 @@
 
 #include <hpdf.h>
 
-#include <memory>
 #include <stdexcept>
 #include <string_view>
-#include <type_traits>
 
+#include "daemon/core/hpdf_doc.hpp"
 #include "daemon/core/text_layout.hpp"
 
 namespace osiedle::app::demo {
@@ -18,16 +17,6 @@ constexpr float kBodySize = 10.5f;
 constexpr float kLeading = 15;
 constexpr char kLetterhead[] = "Spółdzielnia Mieszkaniowa „Lazurowa” w Warszawie";
 constexpr char kAddress[] = "ul. Lazurowa 14, 01-315 Warszawa · tel. +48 22 664 21 00 · biuro@lazurowa.demo";
-
-struct ErrorSink {
-  HPDF_STATUS error = HPDF_OK;
-  HPDF_STATUS detail = 0;
-};
-
-void OnError(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
-  auto* sink = static_cast<ErrorSink*>(user);
-  if (sink->error == HPDF_OK) *sink = {error, detail};
-}
 
 // Lays text out top-down, starting new pages as needed.
 class Writer {
@@ -125,10 +114,9 @@ class Writer {
 }  // namespace
 
 std::string RenderPdf(const PdfText& text) {
-  ErrorSink sink;
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, void (*)(HPDF_Doc)> pdf(HPDF_New(OnError, &sink), HPDF_Free);
+  hpdf::ErrorSink sink;
+  hpdf::DocPtr pdf = hpdf::NewDoc(sink);
   if (!pdf) throw std::runtime_error("demo pdf: libharu could not start");
-  HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf.get());
   const char* regular_name = HPDF_LoadTTFontFromFile(pdf.get(), kPdfFont, HPDF_TRUE);
   const char* bold_name = HPDF_LoadTTFontFromFile(pdf.get(), kPdfBoldFont, HPDF_TRUE);

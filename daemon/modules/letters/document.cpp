@@ -7,10 +7,9 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <memory>
-#include <type_traits>
 
 #include "daemon/core/csv.hpp"
+#include "daemon/core/hpdf_doc.hpp"
 #include "daemon/core/text_layout.hpp"
 
 namespace osiedle::letters {
@@ -20,16 +19,6 @@ constexpr float kMargin = 56;
 constexpr float kBodySize = 12;  // large enough for elderly readers
 constexpr float kLeading = 16.5f;
 constexpr size_t kMaxLogoBytes = 5 << 20;
-
-struct ErrorSink {
-  HPDF_STATUS error = HPDF_OK;
-  HPDF_STATUS detail = 0;
-};
-
-void OnError(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
-  auto* sink = static_cast<ErrorSink*>(user);
-  if (sink->error == HPDF_OK) *sink = {error, detail};
-}
 
 struct Fonts {
   HPDF_Font regular = nullptr, bold = nullptr, code = nullptr;
@@ -47,7 +36,7 @@ std::string ReadFile(const std::string& path, size_t max) {
 
 // The logo when the file is a PNG or JPEG by content; nullptr otherwise (a letter without a logo beats
 // no letter).
-HPDF_Image LoadLogo(HPDF_Doc pdf, const std::string& path, ErrorSink& sink) {
+HPDF_Image LoadLogo(HPDF_Doc pdf, const std::string& path, hpdf::ErrorSink& sink) {
   if (path.empty()) return nullptr;
   const std::string bytes = ReadFile(path, kMaxLogoBytes);
   const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
@@ -289,10 +278,9 @@ Status CheckPdfFonts() {
 
 Result<std::string> RenderPdf(const Letterhead& head, const std::vector<IssuedLetter>& letters) {
   OSIEDLE_RETURN_IF_ERROR(CheckPdfFonts());
-  ErrorSink sink;
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, void (*)(HPDF_Doc)> pdf(HPDF_New(OnError, &sink), HPDF_Free);
+  hpdf::ErrorSink sink;
+  hpdf::DocPtr pdf = hpdf::NewDoc(sink);
   if (!pdf) return MakeError("internal", "", "letters: libharu could not start");
-  HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);
   Fonts fonts;
   OSIEDLE_RETURN_IF_ERROR(LoadFonts(pdf.get(), &fonts));
   HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_CREATOR, "Osiedle");
