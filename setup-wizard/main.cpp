@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "daemon/core/crypto.hpp"
+#include "daemon/core/typed_code.hpp"
 #include "setup-wizard/server.hpp"
 #include "setup-wizard/session.hpp"
 #include "setup-wizard/state.hpp"
@@ -71,7 +72,7 @@ void WriteIssue(const std::string& path, const std::string& code, uint16_t port)
   fs::create_directories(fs::path(path).parent_path(), ec);
   std::ofstream out(path, std::ios::trunc);
   out << "\nOsiedle: kreator konfiguracji / setup wizard — http://\\4:" << port << "/\n"
-      << "Kod konfiguracji / setup code: " << FormatCode(code) << "\n\n";
+      << "Kod konfiguracji / setup code: " << osiedle::typed_code::FormatCode(code) << "\n\n";
 }
 
 }  // namespace
@@ -98,7 +99,7 @@ int main(int argc, char** argv) {
               << state.error().detail << "\n";
     return 1;
   }
-  std::string code = NewSetupCode();
+  std::string code = osiedle::typed_code::NewCode();
   Wizard wizard(o, *state, code);
   Server server([&wizard](Request& r) { return wizard.Handle(r); }, &Wizard::UploadLimit, kCookieName, o.state_dir);
   auto port = server.Start(o.listen);
@@ -108,7 +109,7 @@ int main(int argc, char** argv) {
   }
   WriteIssue(o.issue_file, code, *port);
   std::string host = o.listen.substr(0, o.listen.rfind(':'));
-  std::string line = "osiedle-setup: setup code " + FormatCode(code);
+  std::string line = "osiedle-setup: setup code " + osiedle::typed_code::FormatCode(code);
   std::cout << "listening on http://" << host << ":" << *port << "\n" << line << std::endl;
   std::cerr << line << " (http://<this box>:" << *port << "/)" << std::endl;
   while (!wizard.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(200));

@@ -3,41 +3,15 @@
 #include <algorithm>
 
 #include "daemon/core/crypto.hpp"
+#include "daemon/core/typed_code.hpp"
 
 namespace osiedle::setup {
-
-std::string NewSetupCode() {
-  constexpr size_t kAlphabetSize = sizeof(kCodeAlphabet) - 1;  // 32: a byte maps without bias
-  std::string bytes = crypto::RandomBytes(kCodeLength);
-  std::string code;
-  for (unsigned char b : bytes) code += kCodeAlphabet[b % kAlphabetSize];
-  return code;
-}
-
-std::string FormatCode(std::string_view code) {
-  std::string out;
-  for (size_t i = 0; i < code.size(); ++i) {
-    if (i && i % 4 == 0) out += '-';
-    out += code[i];
-  }
-  return out;
-}
-
-std::string NormalizeCode(std::string_view typed) {
-  std::string out;
-  for (char c : typed) {
-    if (c == ' ' || c == '-' || c == '\t') continue;
-    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    if (out.size() > 64) break;
-  }
-  return out;
-}
 
 Gate::Outcome Gate::TryCode(std::string_view typed, int64_t now, std::string* token, std::string* csrf) {
   std::lock_guard lock(mu_);
   wrong_.erase(std::remove_if(wrong_.begin(), wrong_.end(), [now](int64_t t) { return t <= now - 60; }), wrong_.end());
   if (wrong_.size() >= static_cast<size_t>(kMaxWrongCodesPerMinute)) return Outcome::kThrottled;
-  if (!crypto::ConstantTimeEquals(NormalizeCode(typed), code_)) {
+  if (!crypto::ConstantTimeEquals(typed_code::NormalizeCode(typed).value_or(""), code_)) {
     wrong_.push_back(now);
     return Outcome::kWrong;
   }

@@ -12,17 +12,10 @@
 
 namespace osiedle::setup {
 
-inline constexpr char kCodeAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-inline constexpr size_t kCodeLength = 12;
 inline constexpr int kMaxWrongCodesPerMinute = 5;
 inline constexpr size_t kMaxSessions = 32;
 
-// A fresh random code: 12 characters of kCodeAlphabet.
-std::string NewSetupCode();
-// "ABCD-EFGH-JKLM".
-std::string FormatCode(std::string_view code);
-// Upper-cases and drops spaces and dashes (what an installer types).
-std::string NormalizeCode(std::string_view typed);
+// The setup code is a core/typed_code.hpp code (typed_code::NewCode, shown with typed_code::FormatCode).
 
 class Gate {
  public:

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/core/typed_code.hpp"
+
 namespace osiedle::letters {
 
 enum class CodeStatus : uint8_t {
@@ -31,18 +33,12 @@ struct LetterCode {
 // "active", "used", "revoked".
 std::string_view CodeStatusName(CodeStatus s);
 
-// The 32 characters a code is made of: no 0/O, 1/I, so it reads aloud and types without doubt.
-inline constexpr std::string_view kCodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-inline constexpr size_t kCodeLength = 12;  // 60 bits
-
-// A fresh random code in canonical form (12 alphabet characters, no dashes). Thread-safe.
-// REQUIRES: crypto::InitCrypto() was called.
-std::string NewCode();
-// The canonical form of what a person typed: case ignored, dashes and spaces dropped; nullopt unless
-// exactly 12 alphabet characters remain (at most 64 bytes are looked at).
-std::optional<std::string> NormalizeCode(std::string_view typed);
-// "XXXX-XXXX-XXXX" for printing. REQUIRES: canonical is a canonical code.
-std::string FormatCode(std::string_view canonical);
+// Letter codes are core/typed_code.hpp codes: 12 characters without look-alikes, 60 bits.
+using typed_code::FormatCode;
+using typed_code::kCodeAlphabet;
+using typed_code::kCodeLength;
+using typed_code::NewCode;
+using typed_code::NormalizeCode;
 // Raw SHA-256 of the canonical code: the only form that is stored.
 std::string CodeHash(std::string_view canonical);
 
