@@ -222,6 +222,11 @@ Result<RegistrationReceipt> Service::Register(const RegistrationInput& in, const
   if (!in.consent_rodo) return MakeError("consent_required", "consents.rodo");
   if (in.consents_version != kConsentsVersion) return MakeError("consent_required", "consents.version");
 
+  const bool letter = proof->kind == ProofKind::kLetterCode;
+  if (letter) {
+    const int64_t wait = letter_guesses_.RetryAfter(actor.ip, clock_.NowUnix());
+    if (wait > 0) return MakeError("rate_limited", "", std::to_string(wait));
+  }
   // Cheap checks first so that a taken e-mail or a wrong flat costs no argon2 hash.
   Status pre = store_.env().View([&](const storage::ReadTxn& t) -> Status {
     if (store_.FindUserByEmail(t, *email)) return MakeError("email_taken", "email");
@@ -229,6 +234,9 @@ Result<RegistrationReceipt> Service::Register(const RegistrationInput& in, const
     if (!c.ok()) return c.error();
     return Ok{};
   });
+  if (letter && !pre.ok() && pre.error().code == "letter_code_invalid") {
+    letter_guesses_.Failure(actor.ip, clock_.NowUnix());
+  }
   OSIEDLE_RETURN_IF_ERROR(pre);
 
   user.email = *email;

@@ -17,6 +17,7 @@
 #include "daemon/modules/identity/options.hpp"
 #include "daemon/modules/identity/service_base.hpp"
 #include "daemon/modules/identity/store.hpp"
+#include "daemon/modules/identity/throttle.hpp"
 #include "daemon/modules/outbox/service.hpp"
 #include "daemon/modules/roles/service.hpp"
 
@@ -230,6 +231,8 @@ class Service : private ServiceBase {
   GroupMemberFn is_member_;
   GroupsOfFn groups_of_;
   LetterHooks letters_;
+  // Wrong letter codes per client address: 10 an hour, then a lock of an hour that doubles up to a day.
+  Throttle letter_guesses_{{10, 3600, 3600, true, 24 * 3600}, 20000};
 };
 
 // Whether `actor_id` may block, unblock or reset the password of `target_id`: staff may manage

@@ -144,6 +144,28 @@ TEST(IdentityProof, LetterCodeVerifiesAtOnceAndIsConsumedInTheSameTransaction) {
   EXPECT_EQ(again.error().code, "letter_code_invalid");
 }
 
+TEST(IdentityProof, TenWrongLetterCodesFromOneAddressLockItOut) {
+  Fixture f(WithProof("letter-code"));
+  f.SeedFlats();
+  FakeLetters letters;
+  letters.codes[FlatId(f, "2")] = "CODE-2";
+  letters.Install(f.id.users);
+  RegistrationInput in = f.Input("a@example.pl", 2, "");
+  const Actor guesser{0, "203.0.113.7", ""};
+  for (int k = 0; k < 10; ++k) {
+    in.letter_code = "GUESS-" + std::to_string(k);
+    EXPECT_EQ(f.id.users.Register(in, guesser).error().code, "letter_code_invalid");
+  }
+  in.letter_code = "CODE-2";
+  auto locked = f.id.users.Register(in, guesser);
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.error().code, "rate_limited");
+  EXPECT_EQ(letters.consumed, 0);
+  auto other = f.id.users.Register(in, Actor{0, "198.51.100.2", ""});  // another address is not affected
+  ASSERT_TRUE(other.ok()) << other.error().code;
+  EXPECT_TRUE(other->verified);
+}
+
 TEST(IdentityProof, WithoutLettersEveryCodeIsInvalid) {
   Fixture f;
   f.SeedFlats();
