@@ -68,15 +68,9 @@ class Writer {
   }
   void Space(float h) { y_ -= h; }
   void Text(HPDF_Font font, float size, float x, float y, const std::string& s) {
-    HPDF_Page_BeginText(page_);
-    HPDF_Page_SetFontAndSize(page_, font, size);
-    HPDF_Page_TextOut(page_, x, y, s.c_str());
-    HPDF_Page_EndText(page_);
+    hpdf::TextAt(page_, font, size, x, y, s);
   }
-  float WidthOf(HPDF_Font font, float size, const std::string& s) {
-    HPDF_Page_SetFontAndSize(page_, font, size);
-    return HPDF_Page_TextWidth(page_, s.c_str());
-  }
+  float WidthOf(HPDF_Font font, float size, const std::string& s) { return hpdf::WidthOf(page_, font, size, s); }
   // Greedy word wrap to the page width less `indent`.
   void Wrapped(const std::string& text, HPDF_Font font, float size, float indent, float leading) {
     const float max = width_ - 2 * kMargin - indent;

@@ -5,6 +5,7 @@
 #include <hpdf.h>
 
 #include <memory>
+#include <string>
 #include <type_traits>
 
 namespace osiedle::hpdf {
@@ -27,6 +28,20 @@ inline DocPtr NewDoc(ErrorSink& sink) {
   DocPtr doc(HPDF_New(OnError, &sink), HPDF_Free);
   if (doc) HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL);
   return doc;
+}
+
+// One line of text at (x, y) in `font` at `size`.
+inline void TextAt(HPDF_Page page, HPDF_Font font, float size, float x, float y, const std::string& s) {
+  HPDF_Page_BeginText(page);
+  HPDF_Page_SetFontAndSize(page, font, size);
+  HPDF_Page_TextOut(page, x, y, s.c_str());
+  HPDF_Page_EndText(page);
+}
+
+// The width of `s` in `font` at `size` (points).
+inline float WidthOf(HPDF_Page page, HPDF_Font font, float size, const std::string& s) {
+  HPDF_Page_SetFontAndSize(page, font, size);
+  return HPDF_Page_TextWidth(page, s.c_str());
 }
 
 }  // namespace osiedle::hpdf

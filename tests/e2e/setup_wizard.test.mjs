@@ -16,7 +16,7 @@ import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readFileSy
 import { createInterface } from 'node:readline';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, checkA11y, kwNumber, PHONE, DESKTOP, REPO, ARTIFACTS } from './lib/browser.mjs';
+import { launch, newPage, checkA11y, kwNumber, PHONE, DESKTOP, REPO, ARTIFACTS } from './lib/browser.mjs';
 import { freshTotp } from './lib/totp.mjs';
 import { waitForMail } from './lib/mail.mjs';
 
@@ -78,16 +78,8 @@ function startWizard() {
 }
 
 async function wizardPage(viewport) {
-  const context = await browser.newContext({
-    viewport, locale: 'pl-PL', baseURL: wizard.base, timezoneId: 'Europe/Warsaw',
-  });
-  context.setDefaultTimeout(15000);
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) page.errors.push(m.text());
-  });
+  const page = await newPage(browser, viewport, wizard.base);
+  page.context().setDefaultTimeout(15000);
   return page;
 }
 

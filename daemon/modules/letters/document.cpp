@@ -150,15 +150,9 @@ class Page {
 
  private:
   void Text(HPDF_Font font, float size, float x, float y, const std::string& s) {
-    HPDF_Page_BeginText(page_);
-    HPDF_Page_SetFontAndSize(page_, font, size);
-    HPDF_Page_TextOut(page_, x, y, s.c_str());
-    HPDF_Page_EndText(page_);
+    hpdf::TextAt(page_, font, size, x, y, s);
   }
-  float WidthOf(HPDF_Font font, float size, const std::string& s) {
-    HPDF_Page_SetFontAndSize(page_, font, size);
-    return HPDF_Page_TextWidth(page_, s.c_str());
-  }
+  float WidthOf(HPDF_Font font, float size, const std::string& s) { return hpdf::WidthOf(page_, font, size, s); }
   // Greedy word wrap between x and x + max.
   void Wrapped(const std::string& text, HPDF_Font font, float size, float x, float max, float leading) {
     auto fits = [&](const std::string& line) { return WidthOf(font, size, line) <= max; };

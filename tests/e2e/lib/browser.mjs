@@ -33,9 +33,10 @@ export async function launch() {
   });
 }
 
-// A fresh context (own cookies) with Polish locale; page errors and CSP violations fail `errors`.
-export async function newPage(browser, viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport, locale: 'pl-PL', baseURL: BASE_URL, timezoneId: 'Europe/Warsaw' });
+// A fresh context (own cookies) with Polish locale; page errors and CSP violations fail `errors`. `baseURL`: another
+// server than the demo daemon (the setup wizard).
+export async function newPage(browser, viewport = DESKTOP, baseURL = BASE_URL) {
+  const context = await browser.newContext({ viewport, locale: 'pl-PL', baseURL, timezoneId: 'Europe/Warsaw' });
   context.setDefaultTimeout(10000);
   const page = await context.newPage();
   page.errors = [];
