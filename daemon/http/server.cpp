@@ -175,9 +175,21 @@ class PistacheHandler : public P::Http::Handler {
     }
   }
 
-  // Pistache's own onInput (http.cc) with one change: what it cannot parse is answered with our
-  // JSON error, not 500 and the exception's text. Its parser throws std::runtime_error for input
-  // such as a Cookie header pair without '=' ("a=b; c"), which is a client error.
+  // The Connection header of the answer. Pistache's own onInput answers "Connection: Close" to every
+  // request without that header, HTTP/1.1 ones included, so every client (browsers, wrk) opened a new
+  // TCP connection per request. HTTP/1.1 keeps the connection unless the client asks to close it
+  // (RFC 9112 §9.3); HTTP/1.0 closes it unless the client asks to keep it.
+  static P::Http::ConnectionControl ConnectionOf(const P::Http::Request& request) {
+    auto connection = request.headers().tryGet<P::Http::Header::Connection>();
+    if (connection && connection->control() != P::Http::ConnectionControl::Ext) return connection->control();
+    return request.version() == P::Http::Version::Http11 ? P::Http::ConnectionControl::KeepAlive
+                                                         : P::Http::ConnectionControl::Close;
+  }
+
+  // Pistache's own onInput (http.cc) with two changes: what it cannot parse is answered with our
+  // JSON error, not 500 and the exception's text (its parser throws std::runtime_error for input
+  // such as a Cookie header pair without '=' ("a=b; c"), which is a client error), and the
+  // Connection header follows HTTP/1.1 (ConnectionOf).
   void onInput(const char* buffer, size_t len, const std::shared_ptr<P::Tcp::Peer>& peer) override {
     auto parser = getParser(peer);
     auto& request = parser->request;
@@ -189,9 +201,7 @@ class PistacheHandler : public P::Http::Handler {
       if (parser->parse() != P::Http::Private::State::Done) return;
       P::Http::ResponseWriter response(request.version(), transport(), this, peer);
       request.copyAddress(peer->address());
-      auto connection = request.headers().tryGet<P::Http::Header::Connection>();
-      response.headers().add<P::Http::Header::Connection>(connection ? connection->control()
-                                                                     : P::Http::ConnectionControl::Close);
+      response.headers().add<P::Http::Header::Connection>(ConnectionOf(request));
       peer->setIdle(false);
       onRequest(request, std::move(response));
       parser->reset();

@@ -15,11 +15,9 @@
 namespace osiedle::http {
 namespace {
 
-// Sends `raw` on a fresh connection to 127.0.0.1:port and reads one response: headers, then
-// Content-Length bytes (Pistache keeps the connection open despite "Connection: close").
-std::string Exchange(uint16_t port, const std::string& raw) {
+int Connect(uint16_t port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return "<socket failed>";
+  if (fd < 0) return -1;
   timeval tv{5, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
@@ -29,14 +27,22 @@ std::string Exchange(uint16_t port, const std::string& raw) {
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     close(fd);
-    return "<connect failed>";
+    return -1;
   }
+  return fd;
+}
+
+void SendAll(int fd, const std::string& raw) {
   size_t sent = 0;
   while (sent < raw.size()) {
     ssize_t n = send(fd, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);
     if (n <= 0) break;  // the server may answer and close before reading everything
     sent += static_cast<size_t>(n);
   }
+}
+
+// Reads one response from `fd`: headers, then Content-Length bytes.
+std::string ReadResponse(int fd) {
   std::string out;
   char buf[65536];
   while (true) {
@@ -50,6 +56,16 @@ std::string Exchange(uint16_t port, const std::string& raw) {
     if (n <= 0) break;
     out.append(buf, static_cast<size_t>(n));
   }
+  return out;
+}
+
+// Sends `raw` on a fresh connection to 127.0.0.1:port and reads one response (Pistache keeps the
+// connection open despite "Connection: close", so the response is delimited by Content-Length).
+std::string Exchange(uint16_t port, const std::string& raw) {
+  int fd = Connect(port);
+  if (fd < 0) return "<connect failed>";
+  SendAll(fd, raw);
+  std::string out = ReadResponse(fd);
   close(fd);
   return out;
 }
@@ -105,6 +121,29 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<Server> server_;
   uint16_t port_ = 0;
 };
+
+// HTTP/1.1 keeps the connection by default. Pistache's own handler answers "Connection: Close" to a
+// request without a Connection header, which made browsers and wrk open a TCP connection (and a TLS
+// handshake) per request.
+TEST_F(ServerTest, KeepsHttp11ConnectionsOpenAndClosesHttp10Ones) {
+  int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  for (int i = 0; i < 3; ++i) {
+    SendAll(fd, "GET /api/v1/echo/k" + std::to_string(i) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::string res = ReadResponse(fd);
+    EXPECT_EQ(StatusOf(res), 200) << "request " << i << " on the same connection: " << res;
+    EXPECT_TRUE(HasHeaderLine(res, "Connection: Keep-Alive")) << res;
+    EXPECT_EQ(nlohmann::json::parse(BodyOf(res))["name"], "k" + std::to_string(i));
+  }
+  close(fd);
+
+  std::string res = Exchange(port_, "GET /api/v1/echo/a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(HasHeaderLine(res, "Connection: Close")) << res;
+  res = Exchange(port_, "GET /api/v1/echo/a HTTP/1.0\r\nHost: x\r\n\r\n");
+  EXPECT_TRUE(HasHeaderLine(res, "Connection: Close")) << res;
+  res = Exchange(port_, "GET /api/v1/echo/a HTTP/1.0\r\nHost: x\r\nConnection: keep-alive\r\n\r\n");
+  EXPECT_TRUE(HasHeaderLine(res, "Connection: Keep-Alive")) << res;
+}
 
 TEST_F(ServerTest, AnswersGetWithDecodedPathQueryCookieAndHeaders) {
   std::string res = Exchange(port_,
