@@ -156,7 +156,15 @@ uint64_t WriteTxn::NextId(const Table& t) {
   return next;
 }
 
-Env::TxnHolder::TxnHolder(const Env& env, bool write) {
+Env::TxnHolder::TxnHolder(const Env& e, bool w) : env(e), write(w) {
+  if (!write) {
+    txn = env.TakeReadTxn();
+    if (txn != nullptr) {
+      if (mdb_txn_renew(txn) == MDB_SUCCESS) return;
+      mdb_txn_abort(txn);  // e.g. MDB_MAP_RESIZED: begin a new one below, which adopts the new size
+      txn = nullptr;
+    }
+  }
   int rc = mdb_txn_begin(env.env_, nullptr, write ? 0 : MDB_RDONLY, &txn);
   if (rc == MDB_MAP_RESIZED) {
     // Another process grew the map (the admin command line); adopt the new size and retry.
@@ -167,8 +175,35 @@ Env::TxnHolder::TxnHolder(const Env& env, bool write) {
 }
 
 Env::TxnHolder::~TxnHolder() {
-  if (txn) mdb_txn_abort(txn);
+  if (txn == nullptr) return;
+  if (write) {
+    mdb_txn_abort(txn);
+  } else {
+    mdb_txn_reset(txn);
+    env.GiveBackReadTxn(txn);
+  }
 }
+
+MDB_txn* Env::TakeReadTxn() const {
+  std::lock_guard lock(pool_mu_);
+  if (read_pool_.empty()) return nullptr;
+  MDB_txn* txn = read_pool_.back();
+  read_pool_.pop_back();
+  return txn;
+}
+
+void Env::GiveBackReadTxn(MDB_txn* txn) const {
+  {
+    std::lock_guard lock(pool_mu_);
+    if (read_pool_.size() < kMaxPooledReadTxns) {
+      read_pool_.push_back(txn);
+      return;
+    }
+  }
+  mdb_txn_abort(txn);
+}
+
+uint64_t ReadTxn::SnapshotId() const { return writable_ ? 0 : static_cast<uint64_t>(mdb_txn_id(txn_)); }
 
 bool Env::TxnHolder::Commit() {
   int rc = mdb_txn_commit(txn);
@@ -202,6 +237,7 @@ std::unique_ptr<Env> Env::Open(const std::string& dir, const EnvOptions& opts) {
 void Env::Sync() { Check("env_sync", mdb_env_sync(env_, 1)); }
 
 Env::~Env() {
+  for (MDB_txn* txn : read_pool_) mdb_txn_abort(txn);
   if (env_) {
     mdb_env_sync(env_, 1);
     mdb_env_close(env_);

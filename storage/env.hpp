@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <stdexcept>
@@ -66,11 +67,18 @@ class ReadTxn {
             const std::function<bool(std::string_view key, std::string_view value)>& fn,
             Direction dir = Direction::kForward, std::string_view start = {}) const;
 
+  // The id of the committed state this transaction reads (LMDB's txn id: it grows with every commit,
+  // from any process). Two read transactions with the same id see the same data, so a result computed
+  // from the store alone may be memoised under it. 0 inside a write transaction, whose data changes
+  // as it writes.
+  uint64_t SnapshotId() const;
+
   MDB_txn* raw() const { return txn_; }
 
  protected:
-  explicit ReadTxn(MDB_txn* txn) : txn_(txn) {}
+  explicit ReadTxn(MDB_txn* txn, bool writable = false) : txn_(txn), writable_(writable) {}
   MDB_txn* txn_;
+  bool writable_;
   friend class Env;
 };
 
@@ -88,7 +96,7 @@ class WriteTxn : public ReadTxn {
   uint64_t NextId(const Table& t);
 
  private:
-  WriteTxn(MDB_txn* txn, const Table* seq) : ReadTxn(txn), seq_(seq) {}
+  WriteTxn(MDB_txn* txn, const Table* seq) : ReadTxn(txn, /*writable=*/true), seq_(seq) {}
   const Table* seq_;
   friend class Env;
 };
@@ -184,19 +192,31 @@ class Env {
   // failed transaction ran with).
   void Grow(uint64_t seen_map_size);
 
-  // Owns one LMDB transaction; aborts it unless committed.
+  // Owns one LMDB transaction; aborts a write transaction unless committed. A read transaction
+  // comes from and goes back to the pool below.
   struct TxnHolder {
     TxnHolder(const Env& env, bool write);
     ~TxnHolder();
     bool Commit();  // false on MDB_MAP_FULL; throws StorageError otherwise
+    const Env& env;
+    bool write;
     MDB_txn* txn = nullptr;
   };
+
+  // Read transactions are reset (mdb_txn_reset) and kept for renewal (mdb_txn_renew) instead of
+  // aborted: a renewal keeps its reader slot, so it skips the reader table's lock that
+  // mdb_txn_begin takes. MDB_NOTLS lets a pooled handle be renewed on any thread.
+  MDB_txn* TakeReadTxn() const;
+  void GiveBackReadTxn(MDB_txn* txn) const;
+  static constexpr size_t kMaxPooledReadTxns = 32;  // of EnvOptions::max_readers (256) slots
 
   MDB_env* env_ = nullptr;
   std::string dir_;
   Table seq_;
   Table meta_;
   mutable std::shared_mutex resize_mu_;
+  mutable std::mutex pool_mu_;
+  mutable std::vector<MDB_txn*> read_pool_;
 };
 
 }  // namespace osiedle::storage

@@ -1,7 +1,10 @@
 #include "storage/env.hpp"
 
 #include <gtest/gtest.h>
+#include <atomic>
 #include <filesystem>
+#include <functional>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -229,6 +232,61 @@ TEST(StorageEnv, UpdateAbortsWhenLambdaThrows) {
   }),
                std::runtime_error);
   EXPECT_FALSE(env->View([&](const ReadTxn& txn) { return txn.Contains(t, "k"); }));
+}
+
+TEST(StorageEnv, SnapshotIdNamesTheCommittedState) {
+  TempDir dir;
+  auto env = Env::Open(dir.path());
+  Table t = env->OpenTable("test.items");
+  auto snapshot = [&] { return env->View([](const ReadTxn& txn) { return txn.SnapshotId(); }); };
+  const uint64_t first = snapshot();
+  EXPECT_GT(first, 0u);
+  EXPECT_EQ(snapshot(), first);  // nothing committed in between
+  ASSERT_TRUE(env->Update([&](WriteTxn& txn) {
+                   EXPECT_EQ(txn.SnapshotId(), 0u);  // a write transaction is no snapshot
+                   txn.Put(t, "a", "1");
+                   return Ok_();
+                 }).ok());
+  const uint64_t second = snapshot();
+  EXPECT_GT(second, first);
+  ASSERT_FALSE(env->Update([&](WriteTxn& txn) -> Status {
+                    txn.Put(t, "b", "2");
+                    return MakeError("nope");
+                  }).ok());
+  EXPECT_EQ(snapshot(), second);  // an aborted write changes nothing
+}
+
+// Read transactions are pooled (reset, then renewed): a renewed one must see every later commit, nested
+// and concurrent reads must each get their own, and the pool must survive the map growing.
+TEST(StorageEnv, PooledReadTransactionsSeeLaterCommitsNestedConcurrentAndAfterGrowth) {
+  TempDir dir;
+  EnvOptions opts;
+  opts.initial_map_size = 1 << 20;
+  auto env = Env::Open(dir.path(), opts);
+  Table t = env->OpenTable("test.items");
+  std::function<int(int)> nest = [&](int depth) {
+    return env->View([&](const ReadTxn& txn) { return depth == 0 ? static_cast<int>(txn.Count(t)) : nest(depth - 1); });
+  };
+  EXPECT_EQ(nest(40), 0);  // more nested reads than the pool keeps
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_TRUE(env->Update([&](WriteTxn& txn) {
+                     txn.Put(t, Key().U64(i).Build(), std::string(100000, 'x'));  // 3 MB: the map grows
+                     return Ok_();
+                   }).ok());
+    EXPECT_EQ(nest(3), i + 1);
+  }
+  EXPECT_GT(env->Stats().map_size, 1u << 20);
+  std::vector<std::thread> readers;
+  std::atomic<int> wrong{0};
+  for (int r = 0; r < 4; ++r) {
+    readers.emplace_back([&] {
+      for (int k = 0; k < 200; ++k) {
+        if (nest(2) < 30) ++wrong;
+      }
+    });
+  }
+  for (auto& th : readers) th.join();
+  EXPECT_EQ(wrong.load(), 0);
 }
 
 TEST(StorageEnv, MapGrowsFromTinyInitialSize) {
