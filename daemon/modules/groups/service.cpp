@@ -44,8 +44,8 @@ Status CheckNode(const Rule& r, int depth, int& leaves) {
 
 }  // namespace
 
-Service::Service(storage::Env& env, const Directory& dir, const Clock& clock)
-    : env_(env), dir_(dir), clock_(clock), store_(env) {}
+Service::Service(storage::Env& env, const Directory& dir, const Clock& clock, Memo memo)
+    : env_(env), dir_(dir), clock_(clock), store_(env), memo_on_(memo == Memo::kBySnapshot) {}
 
 Status Service::ValidateRule(const Rule& rule) {
   int leaves = 0;
@@ -155,19 +155,54 @@ Result<bool> Service::IsMember(const storage::ReadTxn& txn, uint64_t group_id, u
   return Evaluator(txn, dir_, clock_.NowUnix()).Matches(g->rule, s);
 }
 
-std::vector<uint64_t> Service::GroupsOf(const storage::ReadTxn& txn, uint64_t user_id) const {
-  auto u = dir_.GetUser(txn, user_id);
-  if (!u || u->status == identity::UserStatus::kDeleted) return {};
-  std::vector<uint64_t> out = store_.StaticGroupsOf(txn, user_id);
-  if (Evaluator::Eligible(*u)) {
-    Evaluator ev(txn, dir_, clock_.NowUnix());
-    Subject s(*u);  // shared: flats, roles and registrations load once for all groups
-    for (const Group& g : store_.List(txn)) {
-      if (g.kind == GroupKind::kRule && ev.Matches(g.rule, s)) out.push_back(g.id);
+std::shared_ptr<const std::vector<Group>> Service::RuleGroups(const storage::ReadTxn& txn) const {
+  const uint64_t snapshot = memo_on_ ? txn.SnapshotId() : 0;
+  if (snapshot != 0) {
+    std::lock_guard lock(memo_mu_);
+    if (rule_groups_ && rule_groups_snapshot_ == snapshot) return rule_groups_;
+  }
+  auto rules = std::make_shared<std::vector<Group>>();
+  for (Group& g : store_.List(txn)) {
+    if (g.kind == GroupKind::kRule) rules->push_back(std::move(g));
+  }
+  if (snapshot != 0) {
+    std::lock_guard lock(memo_mu_);
+    if (snapshot >= rule_groups_snapshot_) {
+      rule_groups_ = rules;
+      rule_groups_snapshot_ = snapshot;
     }
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return rules;
+}
+
+std::vector<uint64_t> Service::GroupsOf(const storage::ReadTxn& txn, uint64_t user_id) const {
+  const uint64_t snapshot = memo_on_ ? txn.SnapshotId() : 0;
+  const int64_t now = clock_.NowUnix();
+  if (snapshot != 0) {
+    std::lock_guard lock(memo_mu_);
+    auto it = memo_.find(user_id);
+    if (it != memo_.end() && it->second.snapshot == snapshot && it->second.now == now) return it->second.groups;
+  }
+  std::vector<uint64_t> out;
+  auto u = dir_.GetUser(txn, user_id);
+  if (u && u->status != identity::UserStatus::kDeleted) {
+    out = store_.StaticGroupsOf(txn, user_id);
+    if (Evaluator::Eligible(*u)) {
+      Evaluator ev(txn, dir_, now);
+      Subject s(*u);  // shared: flats, roles and registrations load once for all groups
+      const auto rule_groups = RuleGroups(txn);  // held: a range-for over *temporary would dangle
+      for (const Group& g : *rule_groups) {
+        if (ev.Matches(g.rule, s)) out.push_back(g.id);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+  if (snapshot != 0) {
+    std::lock_guard lock(memo_mu_);
+    if (memo_.size() >= kMaxMemoUsers) memo_.clear();
+    memo_[user_id] = MemoEntry{snapshot, now, out};
+  }
   return out;
 }
 

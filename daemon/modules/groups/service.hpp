@@ -5,6 +5,9 @@
 // but stay in static groups (they were chosen explicitly; they cannot log in anyway).
 // Thread-safety: all functions are safe from many threads; each runs in the caller's txn.
 #include <cstdint>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
@@ -18,8 +21,13 @@ namespace osiedle::groups {
 
 class Service {
  public:
+  // Whether GroupsOf may memoise its answers under the snapshot id (see GroupsOf). Only for a directory
+  // that answers from the store alone, as IdentityDirectory does; a directory holding data outside the
+  // store (the tests' in-memory identity) needs kOff.
+  enum class Memo { kBySnapshot, kOff };
+
   // Opens the tables. REQUIRES: called at start-up; dir and clock outlive the service.
-  Service(storage::Env& env, const Directory& dir, const Clock& clock);
+  Service(storage::Env& env, const Directory& dir, const Clock& clock, Memo memo = Memo::kBySnapshot);
 
   // Checks depth (<= kMaxRuleDepth), leaves (<= kMaxRuleLeaves), non-empty AND/OR, ids > 0,
   // staircase 1..16 chars, days 1..36500. Errors: "group_rule_invalid" (field "rule", detail says why).
@@ -46,6 +54,9 @@ class Service {
   // Errors: "group_not_found". An unknown user is not a member.
   Result<bool> IsMember(const storage::ReadTxn& txn, uint64_t group_id, uint64_t user_id) const;
   // Ascending ids of the groups the user belongs to (static and rule).
+  // The answer depends only on the store and the current second (rules such as "inactive N days"),
+  // so it is memoised per user under (txn.SnapshotId(), second): exact, never stale. A page load's
+  // several calls (news, ads, documents…) evaluate the rules once.
   std::vector<uint64_t> GroupsOf(const storage::ReadTxn& txn, uint64_t user_id) const;
   // How many users a rule matches now (live preview). Errors: "group_rule_invalid".
   Result<uint64_t> Count(const storage::ReadTxn& txn, const Rule& rule) const;
@@ -62,10 +73,25 @@ class Service {
   Status CheckSpec(const storage::ReadTxn& txn, GroupSpec& spec, uint64_t self_id, std::string* folded) const;
   Result<Group> Save(storage::WriteTxn& txn, Group g, const GroupSpec& spec, const std::string& old_folded);
 
+  // The rule groups, decoded once per snapshot.
+  std::shared_ptr<const std::vector<Group>> RuleGroups(const storage::ReadTxn& txn) const;
+
   storage::Env& env_;
   const Directory& dir_;
   const Clock& clock_;
   Store store_;
+
+  struct MemoEntry {
+    uint64_t snapshot = 0;
+    int64_t now = 0;
+    std::vector<uint64_t> groups;
+  };
+  static constexpr size_t kMaxMemoUsers = 4096;  // then the memo starts over
+  const bool memo_on_;
+  mutable std::mutex memo_mu_;
+  mutable std::unordered_map<uint64_t, MemoEntry> memo_;
+  mutable std::shared_ptr<const std::vector<Group>> rule_groups_;
+  mutable uint64_t rule_groups_snapshot_ = 0;
 };
 
 }  // namespace osiedle::groups

@@ -152,7 +152,8 @@ class GroupsTest : public ::testing::Test {
   FakeIdentity identity_;
   std::unique_ptr<roles::Service> roles_ = std::make_unique<roles::Service>(*env_);
   std::unique_ptr<Directory> directory_ = std::make_unique<IdentityDirectory<FakeIdentity>>(identity_, *roles_);
-  std::unique_ptr<Service> svc_ = std::make_unique<Service>(*env_, *directory_, clock_);
+  // FakeIdentity lives outside the store, so a snapshot id does not name its state: no memo.
+  std::unique_ptr<Service> svc_ = std::make_unique<Service>(*env_, *directory_, clock_, Service::Memo::kOff);
   uint64_t dept_ = 0;
   int counter_ = 0;
 };

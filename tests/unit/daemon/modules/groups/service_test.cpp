@@ -137,6 +137,45 @@ TEST_F(GroupsTest, GroupsOfListsStaticAndRuleGroups) {
   });
 }
 
+// GroupsOf memoises under (snapshot id, second): any commit or the next second computes afresh, so the
+// memo never answers what a fresh evaluation would not.
+TEST_F(GroupsTest, GroupsOfMemoFollowsEveryCommitAndTheClock) {
+  Service memo(*env_, *directory_, clock_, Service::Memo::kBySnapshot);
+  auto groups_of = [&](uint64_t user) {
+    return View([&](const storage::ReadTxn& t) { return memo.GroupsOf(t, user); });
+  };
+  uint64_t staff = CreateRuleGroup("staff", Leaf(RuleField::kRole, roles::kStaff));
+  Rule idle = Leaf(RuleField::kInactiveDays);
+  idle.days = 2;
+  uint64_t inactive = CreateRuleGroup("idle", idle);
+  // User 22: active, seen a day ago, resident only, a flat in building 11 (estate 1).
+  EXPECT_TRUE(groups_of(22).empty());
+  EXPECT_TRUE(groups_of(22).empty());  // memoised
+
+  // A commit (roles live in the store) is seen at once.
+  ASSERT_TRUE(env_->Update([&](storage::WriteTxn& t) {
+                     return roles_->SetUserRoles(t, 22, {roles::kResident, roles::kStaff});
+                   }).ok());
+  EXPECT_EQ(groups_of(22), std::vector<uint64_t>{staff});
+  // So is a new rule group, and a deleted one.
+  uint64_t b = CreateRuleGroup("b", Leaf(RuleField::kBuilding, 20));  // not 22's building
+  uint64_t estate1 = CreateRuleGroup("e1", Leaf(RuleField::kEstate, 1));
+  EXPECT_EQ(groups_of(22), (std::vector<uint64_t>{staff, estate1}));
+  ASSERT_TRUE(env_->Update([&](storage::WriteTxn& t) { return svc_->Delete(t, estate1); }).ok());
+  EXPECT_EQ(groups_of(22), std::vector<uint64_t>{staff});
+  // Time alone moves "inactive 2 days" membership: the next second is a new key.
+  clock_.Advance(2 * kDay);
+  EXPECT_EQ(groups_of(22), (std::vector<uint64_t>{staff, inactive}));
+  // Inside a write transaction there is no snapshot: always evaluated afresh.
+  ASSERT_TRUE(env_->Update([&](storage::WriteTxn& t) -> Status {
+                     EXPECT_TRUE(roles_->SetUserRoles(t, 22, {roles::kResident}).ok());
+                     EXPECT_EQ(memo.GroupsOf(t, 22), std::vector<uint64_t>{inactive});
+                     return {};
+                   }).ok());
+  EXPECT_EQ(groups_of(22), std::vector<uint64_t>{inactive});
+  (void)b;
+}
+
 TEST_F(GroupsTest, StaticGroupKeepsBlockedButNeverDeletedMembers) {
   auto g = CreateStatic("wybrani", {4, 5, 6, 5});
   ASSERT_TRUE(g.ok());
