@@ -30,8 +30,9 @@ namespace osiedle::news {
 // Items a reader may not see answer 404 not_found. REQUIRES: service outlives the table.
 void RegisterRoutes(http::RouteTable& routes, Service& service);
 
-// The first `limit` feed items of the caller as {"items": [as GET /api/v1/news], "has_more": bool} — without the
-// full count, which would visit the whole feed (for the home page).
-json::Json FeedHeadJson(Service& service, const http::Context& ctx, uint64_t limit);
+// The first `limit` feed items of the caller as JSON text {"has_more": bool, "items": [as GET /api/v1/news]} —
+// without the full count, which would visit the whole feed (for the home page). Each summary's text is
+// rendered once for all readers and reused while the item's shown fields are unchanged.
+std::string FeedHeadText(Service& service, const http::Context& ctx, uint64_t limit);
 
 }  // namespace osiedle::news

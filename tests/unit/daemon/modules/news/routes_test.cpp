@@ -180,6 +180,57 @@ TEST_F(NewsRoutesTest, UpdateAndDelete) {
   EXPECT_EQ(Call(kStaffUser, "PUT", path, json{{"title", "x"}}.dump()).status, 404);
 }
 
+// The home page's news part is composed from summaries rendered once for all readers: it must stay byte for byte
+// what GET /api/v1/news answers, per reader, through every change a summary shows.
+TEST_F(NewsRoutesTest, FeedHeadTextIsTheFeedsFirstPageThroughEveryChange) {
+  table().Add({"GET", "/test/head", http::kAuthenticated,
+               [this](http::Context& ctx) {
+                 http::Response r;
+                 r.status = 200;
+                 r.body = FeedHeadText(*news_, ctx, 2);
+                 return r;
+               },
+               ""});
+  auto check = [&](uint64_t as, bool has_more) {
+    std::string text = Call(as, "GET", "/test/head").body;
+    json head = json::parse(text);
+    EXPECT_EQ(text, head.dump());  // sorted keys, as every other answer
+    EXPECT_EQ(head["has_more"], has_more);
+    EXPECT_EQ(head["items"], json::parse(Call(as, "GET", "/api/v1/news", "", {{"limit", "2"}}).body)["items"]);
+    return head;
+  };
+  uint64_t a = Publish({{"title", "Pierwszy"}, {"lead", "A"}});
+  EXPECT_EQ(check(kInBuilding20, false)["items"][0]["id"], a);
+  uint64_t b = Publish({{"title", "Drugi \"cytat\" \u0105\u0119 </script>"}, {"lead", "B\nC"}, {"comments_enabled", true}});
+  uint64_t c = Publish({{"title", "Trzeci"}, {"image_id", "abc123"}});
+  check(kInBuilding20, true);
+  check(kInBuilding11, true);
+
+  // Read by one resident: unread only for the other.
+  ASSERT_EQ(Call(kInBuilding20, "POST", "/api/v1/news/" + std::to_string(c) + "/read").status, 200);
+  EXPECT_EQ(check(kInBuilding20, true)["items"][0]["unread"], false);
+  EXPECT_EQ(check(kInBuilding11, true)["items"][0]["unread"], true);
+  // An edit, a pin and a comment each show at once.
+  ASSERT_EQ(Call(kStaffUser, "PUT", "/api/v1/admin/news/" + std::to_string(c), json{{"title", "Trzeci, poprawiony"}, {"image_id", "abc123"}}.dump()).status,
+            200);
+  EXPECT_EQ(check(kInBuilding11, true)["items"][0]["title"], "Trzeci, poprawiony");
+  ASSERT_EQ(Call(kStaffUser, "PUT", "/api/v1/admin/news/" + std::to_string(a),
+                 json{{"title", "Pierwszy"}, {"lead", "A"}, {"pinned", true}}.dump())
+                .status,
+            200);
+  json pinned = check(kInBuilding11, true);
+  EXPECT_EQ(pinned["items"][0]["id"], a);
+  EXPECT_EQ(pinned["items"][0]["pinned"], true);
+  ASSERT_EQ(Call(kStaffUser, "PUT", "/api/v1/admin/news/" + std::to_string(a), json{{"title", "Pierwszy"}}.dump()).status,
+            200);
+  ASSERT_EQ(Call(kInBuilding11, "POST", "/api/v1/news/" + std::to_string(b) + "/comments", json{{"body", "Dzięki"}}.dump())
+                .status,
+            201);
+  json commented = check(kInBuilding11, true);
+  ASSERT_EQ(commented["items"][1]["id"], b);
+  EXPECT_EQ(commented["items"][1]["comment_count"], 1);
+}
+
 TEST_F(NewsRoutesTest, ImageUrlSitsNextToImageId) {
   uint64_t with = Publish({{"title", "Z obrazkiem"}, {"image_id", "abc123"}});
   uint64_t without = Publish({{"title", "Bez obrazka"}});
