@@ -38,7 +38,11 @@
 #include <pistache/peer.h>
 #include <spdlog/spdlog.h>
 
+#include <sys/socket.h>
 #include <sys/stat.h>
+
+#include <atomic>
+#include <cerrno>
 
 #include <mutex>
 
@@ -109,7 +113,10 @@ std::string SafeHeaderValue(std::string_view v) {
   return out;
 }
 
-void Write(const Response& r, P::Http::ResponseWriter& writer) {
+bool HasContentType(const Response& r) { return !r.content_type.empty() && r.status != 304 && r.status != 204; }
+
+// Pistache's way out: the answer goes through its write queue (and sendfile for files).
+P::Async::Promise<ssize_t> Write(const Response& r, P::Http::ResponseWriter& writer) {
   auto& headers = writer.headers();
   for (const auto& [name, value] : r.headers) {
     if (IEquals(name, "set-cookie")) {
@@ -124,18 +131,45 @@ void Write(const Response& r, P::Http::ResponseWriter& writer) {
     // Content-Type (from the media type) and Content-Length itself, then the headers added above.
     struct stat st {};
     if (::stat(r.file_path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-      P::Http::serveFile(writer, r.file_path, P::Http::Mime::MediaType::fromString(r.content_type));
-      return;
+      return P::Http::serveFile(writer, r.file_path, P::Http::Mime::MediaType::fromString(r.content_type));
     }
     spdlog::error("file response: {} is missing", r.file_path);
     headers.add(std::make_shared<VerbatimHeader>("Content-Type", "application/json; charset=utf-8"));
-    writer.send(P::Http::Code::Not_Found, R"({"error":{"code":"not_found","message":"not found"}})");
-    return;
+    return writer.send(P::Http::Code::Not_Found, R"({"error":{"code":"not_found","message":"not found"}})");
   }
-  if (!r.content_type.empty() && r.status != 304 && r.status != 204) {
+  if (HasContentType(r)) {
     headers.add(std::make_shared<VerbatimHeader>("Content-Type", SafeHeaderValue(r.content_type)));
   }
-  writer.send(static_cast<P::Http::Code>(r.status), r.body);
+  return writer.send(static_cast<P::Http::Code>(r.status), r.body);
+}
+
+// The same answer as Write, as bytes: status line, Content-Type, the answer's headers (each Set-Cookie on its
+// own line), Connection, Content-Length, body.
+std::string Serialize(P::Http::Version version, const Response& r, P::Http::ConnectionControl connection) {
+  const auto code = static_cast<P::Http::Code>(r.status);
+  std::string out;
+  out.reserve(512 + r.body.size());
+  out += version == P::Http::Version::Http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  out += std::to_string(r.status);
+  out += ' ';
+  out += P::Http::codeString(code);
+  out += "\r\n";
+  auto line = [&out](std::string_view name, std::string_view value) {
+    out += name;
+    out += ": ";
+    out += value;
+    out += "\r\n";
+  };
+  if (HasContentType(r)) line("Content-Type", SafeHeaderValue(r.content_type));
+  for (const auto& [name, value] : r.headers) {
+    if (IEquals(name, "content-type") || IEquals(name, "content-length")) continue;
+    line(IEquals(name, "set-cookie") ? std::string("Set-Cookie") : SafeHeaderValue(name), SafeHeaderValue(value));
+  }
+  line("Connection", connection == P::Http::ConnectionControl::KeepAlive ? "Keep-Alive" : "Close");
+  line("Content-Length", std::to_string(r.body.size()));
+  out += "\r\n";
+  out += r.body;
+  return out;
 }
 
 // What a server does with a request: `answer` for a well-formed one, `reject` for one that could not be
@@ -145,31 +179,83 @@ struct Answerer {
   std::function<Response(const Request&, const Error&)> reject;
 };
 
+// How many of a connection's bytes sit in Pistache's write queue. While any do, later answers on that
+// connection take the queue too, so they cannot overtake them.
+struct QueuedWrites {
+  std::atomic<int> count{0};
+};
+constexpr const char* kQueuedWrites = "osiedle.queued-writes";
+
 class PistacheHandler : public P::Http::Handler {
  public:
   HTTP_PROTOTYPE(PistacheHandler)
 
   explicit PistacheHandler(const Answerer* answerer) : answerer_(answerer) {}
 
+  // Part of Pistache's Handler interface; our onInput answers through Respond instead.
   void onRequest(const P::Http::Request& in, P::Http::ResponseWriter writer) override {
     try {
-      Request req;
-      Status converted = Convert(in, &req);
-      Response r = converted.ok() ? answerer_->answer(req) : answerer_->reject(req, converted.error());
-      Write(r, writer);
-    } catch (const std::exception& e) {
-      spdlog::error("http: failed to answer a request: {}", e.what());
-      SendFallback(writer);
+      Write(Answer(in), writer);
     } catch (...) {
-      spdlog::error("http: failed to answer a request: unknown exception");
-      SendFallback(writer);
+      // The peer is gone; nothing more to do.
     }
   }
 
  private:
-  static void SendFallback(P::Http::ResponseWriter& writer) {
+  Response Answer(const P::Http::Request& in) {
     try {
-      writer.send(P::Http::Code::Internal_Server_Error, R"({"error":{"code":"internal","message":"internal"}})");
+      Request req;
+      Status converted = Convert(in, &req);
+      return converted.ok() ? answerer_->answer(req) : answerer_->reject(req, converted.error());
+    } catch (const std::exception& e) {
+      spdlog::error("http: failed to answer a request: {}", e.what());
+    } catch (...) {
+      spdlog::error("http: failed to answer a request: unknown exception");
+    }
+    Response r;
+    r.status = 500;
+    r.body = R"({"error":{"code":"internal","message":"internal"}})";
+    return r;
+  }
+
+  // The connection's queued-writes counter, made on first use.
+  static std::shared_ptr<QueuedWrites> QueuedOf(const std::shared_ptr<P::Tcp::Peer>& peer) {
+    auto data = std::static_pointer_cast<QueuedWrites>(peer->tryGetData(kQueuedWrites));
+    if (!data) {
+      data = std::make_shared<QueuedWrites>();
+      peer->putData(kQueuedWrites, data);
+    }
+    return data;
+  }
+
+  static void Track(P::Async::Promise<ssize_t> promise, const std::shared_ptr<QueuedWrites>& queued) {
+    ++queued->count;
+    promise.then([queued](ssize_t) { --queued->count; }, [queued](std::exception_ptr&) { --queued->count; });
+  }
+
+  // Sends the answer. A plain-HTTP answer in memory is written straight to the socket with one send() — on
+  // the reactor thread that read the request, as Pistache's queue would — which skips the queue's eventfd
+  // wake-up and second trip through epoll. Whatever the socket does not take at once goes through the
+  // queue. TLS, files (sendfile) and HEAD keep Pistache's writer.
+  void Respond(const P::Http::Request& in, const std::shared_ptr<P::Tcp::Peer>& peer) {
+    Response r = Answer(in);
+    const P::Http::ConnectionControl connection = ConnectionOf(in);
+    auto queued = QueuedOf(peer);
+    const bool direct = peer->ssl() == nullptr && r.file_path.empty() && in.method() != P::Http::Method::Head &&
+                        queued->count.load() == 0;
+    if (direct) {
+      const std::string bytes = Serialize(in.version(), r, connection);
+      peer->setIdle(true);  // as ResponseWriter::send does: the keep-alive clock runs again
+      ssize_t n = ::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // the peer is gone; Pistache sees the close
+      const size_t sent = n < 0 ? 0 : static_cast<size_t>(n);
+      if (sent < bytes.size()) Track(peer->send(P::RawBuffer(bytes.substr(sent), bytes.size() - sent)), queued);
+      return;
+    }
+    try {
+      P::Http::ResponseWriter writer(in.version(), transport(), this, peer);
+      writer.headers().add<P::Http::Header::Connection>(connection);
+      Track(Write(r, writer), queued);
     } catch (...) {
       // The peer is gone; nothing more to do.
     }
@@ -186,10 +272,10 @@ class PistacheHandler : public P::Http::Handler {
                                                          : P::Http::ConnectionControl::Close;
   }
 
-  // Pistache's own onInput (http.cc) with two changes: what it cannot parse is answered with our
+  // Pistache's own onInput (http.cc) with three changes: what it cannot parse is answered with our
   // JSON error, not 500 and the exception's text (its parser throws std::runtime_error for input
-  // such as a Cookie header pair without '=' ("a=b; c"), which is a client error), and the
-  // Connection header follows HTTP/1.1 (ConnectionOf).
+  // such as a Cookie header pair without '=' ("a=b; c"), which is a client error); the Connection
+  // header follows HTTP/1.1 (ConnectionOf); and answers go out through Respond.
   void onInput(const char* buffer, size_t len, const std::shared_ptr<P::Tcp::Peer>& peer) override {
     auto parser = getParser(peer);
     auto& request = parser->request;
@@ -199,11 +285,9 @@ class PistacheHandler : public P::Http::Handler {
         throw P::Http::HttpError(P::Http::Code::Request_Entity_Too_Large, "request too large");
       }
       if (parser->parse() != P::Http::Private::State::Done) return;
-      P::Http::ResponseWriter response(request.version(), transport(), this, peer);
       request.copyAddress(peer->address());
-      response.headers().add<P::Http::Header::Connection>(ConnectionOf(request));
       peer->setIdle(false);
-      onRequest(request, std::move(response));
+      Respond(request, peer);
       parser->reset();
     } catch (const P::Http::HttpError& err) {
       const char* code = err.code() == 413 ? "body_too_large" : err.code() == 501 ? "not_implemented" : "request_invalid";
@@ -222,7 +306,7 @@ class PistacheHandler : public P::Http::Handler {
       Request req;
       req.method = "GET";
       req.path = "/api";  // JSON error body with the API's headers
-      Write(answerer_->reject(req, MakeError(code)), writer);
+      Track(Write(answerer_->reject(req, MakeError(code)), writer), QueuedOf(peer));
     } catch (...) {
       // The peer is gone; nothing more to do.
     }

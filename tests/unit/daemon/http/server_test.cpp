@@ -41,20 +41,29 @@ void SendAll(int fd, const std::string& raw) {
   }
 }
 
-// Reads one response from `fd`: headers, then Content-Length bytes.
-std::string ReadResponse(int fd) {
-  std::string out;
+// Reads one response from `fd`: headers, then Content-Length bytes. Bytes read past it (the start of
+// the next response) are kept in `*rest` when given, and read first by the next call.
+std::string ReadResponse(int fd, std::string* rest = nullptr) {
+  std::string out = rest != nullptr ? std::move(*rest) : std::string();
   char buf[65536];
+  size_t head_end = std::string::npos;
+  size_t want = 0;
   while (true) {
-    size_t head_end = out.find("\r\n\r\n");
-    if (head_end != std::string::npos) {
-      size_t cl = out.find("Content-Length: ");
-      size_t want = cl < head_end ? std::strtoul(out.c_str() + cl + 16, nullptr, 10) : 0;
-      if (out.size() >= head_end + 4 + want) break;
+    if (head_end == std::string::npos) {
+      head_end = out.find("\r\n\r\n");
+      if (head_end != std::string::npos) {
+        size_t cl = out.find("Content-Length: ");
+        want = cl < head_end ? std::strtoul(out.c_str() + cl + 16, nullptr, 10) : 0;
+      }
     }
+    if (head_end != std::string::npos && out.size() >= head_end + 4 + want) break;
     ssize_t n = recv(fd, buf, sizeof buf, 0);
     if (n <= 0) break;
     out.append(buf, static_cast<size_t>(n));
+  }
+  if (rest != nullptr) {
+    *rest = head_end != std::string::npos && out.size() > head_end + 4 + want ? out.substr(head_end + 4 + want) : "";
+    if (!rest->empty()) out.resize(head_end + 4 + want);
   }
   return out;
 }
@@ -105,6 +114,18 @@ class ServerTest : public ::testing::Test {
                    return Json(201, {{"size", ctx.req.body.size()}, {"body", ctx.req.body}});
                  },
                  ""});
+    routes_.Add({"GET", "/api/v1/big/{n}", kPublic,
+                 [](Context& ctx) {
+                   // n MiB of a repeating pattern, so a misplaced or lost chunk shows.
+                   const size_t n = std::stoul(ctx.req.Param("n")) << 20;
+                   Response r;
+                   r.status = 200;
+                   r.content_type = "application/octet-stream";
+                   r.body.resize(n);
+                   for (size_t i = 0; i < n; ++i) r.body[i] = static_cast<char>('a' + (i / 4093) % 26);
+                   return r;
+                 },
+                 ""});
     services_.routes = &routes_;
     services_.metrics = &metrics_;
     server_ = std::make_unique<Server>(ServerOptions{}, services_);
@@ -143,6 +164,29 @@ TEST_F(ServerTest, KeepsHttp11ConnectionsOpenAndClosesHttp10Ones) {
   EXPECT_TRUE(HasHeaderLine(res, "Connection: Close")) << res;
   res = Exchange(port_, "GET /api/v1/echo/a HTTP/1.0\r\nHost: x\r\nConnection: keep-alive\r\n\r\n");
   EXPECT_TRUE(HasHeaderLine(res, "Connection: Keep-Alive")) << res;
+}
+
+// An answer larger than the socket takes at once (24 MiB; loopback send buffers stop at 4 MiB): the first
+// send() writes what fits, Pistache's queue the rest, and the next answer on the same connection waits
+// behind it (never overtakes or interleaves).
+TEST_F(ServerTest, LargeAnswerArrivesWholeAndTheNextOneAfterIt) {
+  int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  SendAll(fd, "GET /api/v1/big/24 HTTP/1.1\r\nHost: x\r\n\r\n");
+  usleep(200 * 1000);  // the server's send() meets a full socket
+  SendAll(fd, "GET /api/v1/echo/after HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::string rest;
+  std::string big = ReadResponse(fd, &rest);
+  ASSERT_EQ(StatusOf(big), 200) << big.substr(0, 200);
+  std::string body = BodyOf(big);
+  ASSERT_EQ(body.size(), 24u << 20);
+  size_t wrong = 0;
+  for (size_t i = 0; i < body.size(); ++i) wrong += body[i] != static_cast<char>('a' + (i / 4093) % 26);
+  EXPECT_EQ(wrong, 0u);
+  std::string next = ReadResponse(fd, &rest);
+  EXPECT_EQ(StatusOf(next), 200) << next.substr(0, 200);
+  EXPECT_EQ(nlohmann::json::parse(BodyOf(next))["name"], "after");
+  close(fd);
 }
 
 TEST_F(ServerTest, AnswersGetWithDecodedPathQueryCookieAndHeaders) {
