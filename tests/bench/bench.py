@@ -319,6 +319,13 @@ def section_home(d: Daemon, tmp: Path, args) -> dict:
     res["wrk_healthz"] = wrk(f"{d.base_url}/healthz", *wrk_args, {"Accept": "application/json"})
     # One client, no queueing: what a single resident waits for.
     res["wrk_single"] = wrk(d.base_url + path, max(3, args.duration // 3), 1, 1, headers)
+    # Many residents in turn: every request a different user (no per-user memo helps), varied group sets.
+    log(f"logging {content.MANY_RESIDENTS} residents in (each from its own loopback address)")
+    cookies = content.many_resident_cookies(d.base_url)
+    script = content.lua_cycle_cookies(path, cookies, tmp / "home-many.lua")
+    log(f"wrk → osiedled GET {path}, {len(cookies)} residents in turn")
+    res["wrk_many"] = wrk(d.base_url + path, *wrk_args, {}, script)
+    res["many_residents"] = len(cookies)
     if args.perf:
         out_dir = REPO / "build/bench"
         out_dir.mkdir(parents=True, exist_ok=True)

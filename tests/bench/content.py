@@ -41,6 +41,51 @@ def resident_client(d: Daemon) -> Client:
     return cl
 
 
+# Many residents at once: m1, m401, m801, … spread over the whole estate (2 accounts per flat, 200 flats per
+# building), so the home feed is computed for different users, flats and group sets — no two requests in a row
+# share the per-user memo, and the group sets vary (in the first 20 buildings' groups, or not).
+MANY_RESIDENTS = 100
+MANY_STEP = 400
+
+
+def many_resident_cookies(base_url: str, n: int = MANY_RESIDENTS, step: int = MANY_STEP) -> list[str]:
+    """Logs n demo-scale residents in, each from its own loopback address (127.0.x.y), so the per-address login
+    throttle does not refuse them; returns their Cookie header values."""
+    u = urllib.parse.urlsplit(base_url)
+
+    def one(i: int) -> str:
+        email = f"m{1 + i * step}@bench.demo"
+        source = (f"127.0.{1 + i // 250}.{1 + i % 250}", 0)
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=120, source_address=source)
+        try:
+            conn.request("POST", f"{c.API}/auth/login", body=json.dumps({"email": email, "password": SCALE_RESIDENT[1]}),
+                         headers={"Content-Type": "application/json", "Accept": "application/json"})
+            resp = conn.getresponse()
+            resp.read()
+        finally:
+            conn.close()
+        if resp.status != 200:
+            raise RuntimeError(f"login of {email}: HTTP {resp.status}")
+        cookies = [v.split(";", 1)[0] for k, v in resp.getheaders() if k.lower() == "set-cookie"]
+        return "; ".join(x for x in cookies if x.split("=", 1)[1])
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(one, range(n)))
+
+
+def lua_cycle_cookies(path: str, cookies: list[str], file: Path) -> Path:
+    """A wrk script: every request GETs `path` as the next resident in turn."""
+    quoted = ", ".join(json.dumps(x) for x in cookies)
+    file.write_text(f"""local cookies = {{{quoted}}}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", {json.dumps(path)}, {{["Cookie"] = cookies[(i % #cookies) + 1], ["Accept"] = "application/json"}})
+end
+""")
+    return file
+
+
 # --- home feed
 
 def home_route(cl: Client) -> tuple[str, bytes]:
