@@ -332,7 +332,7 @@ SummaryTexts& ResidentSummaries() {
 }  // namespace
 
 std::string FeedHeadText(Service& service, const http::Context& ctx, uint64_t limit) {
-  auto page = service.Feed(ViewerOf(ctx), 0, limit, /*count_all=*/false);
+  auto page = service.FeedHead(ViewerOf(ctx), limit);
   std::string out = page.total > page.items.size() ? "{\"has_more\":true,\"items\":[" : "{\"has_more\":false,\"items\":[";
   for (size_t i = 0; i < page.items.size(); ++i) {
     if (i > 0) out += ',';

@@ -174,21 +174,57 @@ Result<Item> Service::Visible(const storage::ReadTxn& txn, const Viewer& viewer,
   return std::move(*item);
 }
 
+Page<ItemView> Service::Scan(const storage::ReadTxn& txn, const Viewer& viewer, const std::vector<uint64_t>& mine,
+                             uint64_t offset, uint64_t limit, bool count_all, int64_t now) const {
+  Page<ItemView> page;
+  page.offset = offset;
+  page.limit = Limit(limit);
+  store_.ForEachFeedEntry(txn, [&](const FeedEntry& e) {
+    if (!InWindow(e.publish_at, e.expire_at, now)) return true;
+    if (!viewer.staff && !Targets(e.groups, mine)) return true;
+    if (page.total++ < offset) return true;
+    if (page.items.size() >= page.limit) return count_all;  // one past the page says "more" when not counting
+    if (auto item = store_.GetItem(txn, e.id)) page.items.push_back(ViewOf(txn, std::move(*item), viewer.user_id));
+    return true;
+  });
+  return page;
+}
+
 Page<ItemView> Service::Feed(const Viewer& viewer, uint64_t offset, uint64_t limit, bool count_all) const {
   const int64_t now = clock_.NowUnix();
   return env_.View([&](const storage::ReadTxn& txn) {
     const std::vector<uint64_t> mine = viewer.staff ? std::vector<uint64_t>{} : groups_.GroupsOf(txn, viewer.user_id);
+    return Scan(txn, viewer, mine, offset, limit, count_all, now);
+  });
+}
+
+Page<ItemView> Service::FeedHead(const Viewer& viewer, uint64_t limit) const {
+  const int64_t now = clock_.NowUnix();
+  return env_.View([&](const storage::ReadTxn& txn) {
+    HeadKey key{viewer.staff, Limit(limit),
+                viewer.staff ? std::vector<uint64_t>{} : groups_.GroupsOf(txn, viewer.user_id)};
+    const uint64_t snapshot = txn.SnapshotId();
     Page<ItemView> page;
-    page.offset = offset;
-    page.limit = Limit(limit);
-    store_.ForEachFeedEntry(txn, [&](const FeedEntry& e) {
-      if (!InWindow(e.publish_at, e.expire_at, now)) return true;
-      if (!viewer.staff && !Targets(e.groups, mine)) return true;
-      if (page.total++ < offset) return true;
-      if (page.items.size() >= page.limit) return count_all;  // one past the page says "more" when not counting
-      if (auto item = store_.GetItem(txn, e.id)) page.items.push_back(ViewOf(txn, std::move(*item), viewer.user_id));
-      return true;
-    });
+    bool found = false;
+    {
+      std::lock_guard lock(heads_mu_);
+      auto it = heads_.find(key);
+      if (snapshot != 0 && it != heads_.end() && it->second.snapshot == snapshot && it->second.now == now) {
+        page = it->second.page;
+        found = true;
+      }
+    }
+    if (!found) {
+      page = Scan(txn, Viewer{0, viewer.staff}, key.groups, 0, limit, /*count_all=*/false, now);
+      for (ItemView& v : page.items) {
+        v.item.body_md.clear();
+        v.item.body_html.clear();
+      }
+      std::lock_guard lock(heads_mu_);
+      if (heads_.size() >= kMaxHeads) heads_.clear();
+      if (snapshot != 0) heads_[std::move(key)] = HeadEntry{snapshot, now, page};
+    }
+    for (ItemView& v : page.items) v.read = viewer.user_id != 0 && store_.IsRead(txn, v.item.id, viewer.user_id);
     return page;
   });
 }

@@ -5,7 +5,11 @@
 // staff change is audited in its own write transaction. Functions open their own transactions: never call them inside
 // View/Update. Thread-safety: every function is safe from many threads (state lives in LMDB).
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "daemon/core/clock.hpp"
 #include "daemon/core/result.hpp"
@@ -57,6 +61,10 @@ class Service {
   // With `count_all` false the scan stops one item past the page, so `total` only tells whether more items exist
   // (total > offset + items) — the home page's cheap first page: the full count visits every item in the feed.
   Page<ItemView> Feed(const Viewer& viewer, uint64_t offset, uint64_t limit, bool count_all = true) const;
+  // Feed(viewer, 0, limit, false) for summaries: the items come without body_md and body_html. The page is
+  // memoised per (the viewer's groups, staff, limit) under (snapshot id, second) — exact, and shared by every
+  // reader with the same groups; `read` is looked up per viewer.
+  Page<ItemView> FeedHead(const Viewer& viewer, uint64_t limit) const;
   // One item under the same rule (staff see any item). Errors: "not_found".
   Result<ItemView> Get(const Viewer& viewer, uint64_t id) const;
   // Marks the item read by the viewer (idempotent). Errors: "not_found".
@@ -96,11 +104,32 @@ class Service {
   Result<Comment> SetHidden(const Actor& actor, uint64_t comment_id, bool hidden, std::string reason);
   ItemState StateOf(int64_t publish_at, int64_t expire_at, int64_t now) const;
 
+  // The feed scan behind Feed and FeedHead; `mine` are the viewer's groups (ignored for staff).
+  Page<ItemView> Scan(const storage::ReadTxn& txn, const Viewer& viewer, const std::vector<uint64_t>& mine,
+                      uint64_t offset, uint64_t limit, bool count_all, int64_t now) const;
+
   storage::Env& env_;
   const Clock& clock_;
   groups::Service& groups_;
   audit::Service& audit_;
   Store store_;
+
+  struct HeadKey {
+    bool staff = false;
+    uint64_t limit = 0;
+    std::vector<uint64_t> groups;
+    bool operator<(const HeadKey& o) const {
+      return std::tie(staff, limit, groups) < std::tie(o.staff, o.limit, o.groups);
+    }
+  };
+  struct HeadEntry {
+    uint64_t snapshot = 0;
+    int64_t now = 0;
+    Page<ItemView> page;  // read flags unset
+  };
+  static constexpr size_t kMaxHeads = 512;  // distinct group sets; then the memo starts over
+  mutable std::mutex heads_mu_;
+  mutable std::map<HeadKey, HeadEntry> heads_;
 };
 
 }  // namespace osiedle::news

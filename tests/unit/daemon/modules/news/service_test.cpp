@@ -13,6 +13,46 @@ using testing::kOtherResident;
 using testing::kStaffUser;
 using testing::NewsTest;
 
+// FeedHead memoises the page per group set under (snapshot, second): the clock alone (a scheduled item going
+// live, one expiring) and every commit show at once; each reader gets their own `read`; bodies are left out.
+TEST_F(NewsTest, FeedHeadIsTheFeedsFirstPageThroughTimeCommitsAndReaders) {
+  auto head_ids = [&](uint64_t user) {
+    std::vector<uint64_t> ids;
+    for (const ItemView& v : news_->FeedHead(Resident(user), 2).items) ids.push_back(v.item.id);
+    return ids;
+  };
+  ItemInput later = Input("Za minutę");
+  later.publish_at = clock_.NowUnix() + 60;
+  Item scheduled = MustCreate(later);
+  ItemInput soon_gone = Input("Zaraz wygaśnie");
+  soon_gone.expire_at = clock_.NowUnix() + 30;
+  Item expiring = MustCreate(soon_gone);
+  ItemInput mine = Input("Tylko Lazurowa 11");
+  mine.groups = {building11_};
+  Item targeted = MustCreate(mine);
+  EXPECT_EQ(head_ids(kInBuilding11), (std::vector<uint64_t>{targeted.id, expiring.id}));
+  EXPECT_EQ(head_ids(kInBuilding20), (std::vector<uint64_t>{expiring.id}));
+  auto page = news_->FeedHead(Resident(kInBuilding11), 2);
+  EXPECT_EQ(page.total, 2u);  // nothing past the page
+  EXPECT_TRUE(page.items[0].item.body_html.empty());
+  EXPECT_EQ(page.items[0].item.title, "Tylko Lazurowa 11");
+
+  clock_.Advance(30);  // no commit: the expiry alone
+  EXPECT_EQ(head_ids(kInBuilding11), std::vector<uint64_t>{targeted.id});
+  clock_.Advance(30);  // the scheduled item goes live
+  EXPECT_EQ(head_ids(kInBuilding11), (std::vector<uint64_t>{scheduled.id, targeted.id}));
+  EXPECT_EQ(head_ids(kInBuilding20), std::vector<uint64_t>{scheduled.id});
+  EXPECT_EQ(head_ids(kInBuilding11), FeedIds(kInBuilding11));
+
+  ASSERT_TRUE(news_->MarkRead(Resident(kInBuilding11), scheduled.id).ok());
+  EXPECT_TRUE(news_->FeedHead(Resident(kInBuilding11), 2).items[0].read);
+  EXPECT_FALSE(news_->FeedHead(Resident(kOtherResident), 2).items[0].read);  // same groups, another reader
+  ItemInput pinned = Input("Ważne");
+  pinned.pinned = true;
+  Item top = MustCreate(pinned);  // a commit, same second
+  EXPECT_EQ(head_ids(kInBuilding20), (std::vector<uint64_t>{top.id, scheduled.id}));
+}
+
 TEST_F(NewsTest, CreatesItemWithRenderedBody) {
   Item item = MustCreate(Input("Wymiana wodomierzy"));
   EXPECT_GT(item.id, 0u);
