@@ -128,6 +128,12 @@ Result<SessionInfo> AuthService::ResolveSession(std::string_view token) {
   int64_t now = clock_.NowUnix();
   bool expired = false;
   auto info = store_.env().View([&](const storage::ReadTxn& t) -> Result<SessionInfo> {
+    const uint64_t snapshot = t.SnapshotId();
+    {
+      std::lock_guard lock(resolved_mu_);
+      auto it = resolved_.find(hash);
+      if (it != resolved_.end() && it->second.snapshot == snapshot && it->second.now == now) return it->second.info;
+    }
     auto s = store_.FindSessionByTokenHash(t, hash);
     if (!s) return MakeError("session_invalid");
     if (now - s->last_seen_at > options_.session_idle_seconds ||
@@ -142,6 +148,9 @@ Result<SessionInfo> AuthService::ResolveSession(std::string_view token) {
     i.user = Redacted(std::move(*u));
     i.roles = roles_.RolesOf(t, i.user.id);
     i.permissions = roles_.PermissionsOf(t, i.user.id);
+    std::lock_guard lock(resolved_mu_);
+    if (resolved_.size() >= kMaxResolved) resolved_.clear();
+    resolved_[hash] = ResolvedSession{snapshot, now, i};
     return i;
   });
   if (expired) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
@@ -63,7 +64,8 @@ class AuthService : private ServiceBase {
   Result<LoginResult> Login(const LoginInput& in, const Actor& actor);
 
   // The session for a cookie token, if valid (exists, not idle/absolutely expired, user active).
-  // Writes last_seen_at at most once per session_touch_seconds. Errors: session_invalid.
+  // Writes last_seen_at at most once per session_touch_seconds. Errors: session_invalid. Valid answers are
+  // memoised by token under (snapshot id, second): exact, since they depend on the store and the clock alone.
   Result<SessionInfo> ResolveSession(std::string_view token);
   Status Logout(uint64_t session_id, const Actor& actor);
   // The user's sessions, oldest first, without token hashes or CSRF tokens.
@@ -112,6 +114,17 @@ class AuthService : private ServiceBase {
   Throttle reset_mails_;
   std::once_flag dummy_once_;
   std::string dummy_hash_;
+
+  // ResolveSession's answers for valid sessions, by token hash, under (snapshot id, second): they depend on the
+  // store and the clock alone, so a memo hit is exactly what a fresh lookup would answer.
+  struct ResolvedSession {
+    uint64_t snapshot = 0;
+    int64_t now = 0;
+    SessionInfo info;
+  };
+  static constexpr size_t kMaxResolved = 4096;  // then the memo starts over
+  std::mutex resolved_mu_;
+  std::unordered_map<std::string, ResolvedSession> resolved_;
 };
 
 }  // namespace osiedle::identity
