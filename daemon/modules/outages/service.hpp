@@ -6,8 +6,10 @@
 // those inside View/Update). Thread-safety: every function is safe from many threads (state in LMDB).
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
@@ -87,7 +89,8 @@ class Service {
   // Errors: not_found (also when it exists but does not affect the user).
   Result<Outage> GetForUser(const storage::ReadTxn& txn, uint64_t id, uint64_t user_id) const;
   // Active (not resolved) outages affecting one of the user's verified flats: ongoing first, then
-  // by start. limit is capped at kMaxPage.
+  // by start. limit is capped at kMaxPage. With no active outage anywhere (the usual day) it answers from two
+  // index counts; otherwise it is memoised per user under the snapshot id (it depends on the store alone).
   Page ActiveForUser(const storage::ReadTxn& txn, uint64_t user_id, size_t offset, size_t limit) const;
   // Active outages of a building (any staircase, or its whole estate), ordered as ActiveForUser.
   // Errors: building_not_found, outages_public_disabled (the public page is off for the building).
@@ -137,6 +140,15 @@ class Service {
   storage::Table active_buildings_;  // outages.active.by_building: u64 building, u64 id → ""
   storage::Table active_estates_;    // outages.active.by_estate: u64 estate, u64 id → ""
   storage::Table public_buildings_;  // outages.public_buildings: u64 building → ""
+
+  struct ActiveEntry {
+    uint64_t snapshot = 0;
+    size_t offset = 0, limit = 0;
+    Page page;
+  };
+  static constexpr size_t kMaxActiveMemo = 4096;  // users; then the memo starts over
+  mutable std::mutex active_mu_;
+  mutable std::unordered_map<uint64_t, ActiveEntry> active_memo_;
 };
 
 }  // namespace osiedle::outages

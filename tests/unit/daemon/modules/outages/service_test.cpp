@@ -71,6 +71,23 @@ TEST(OutagesService, ResolvedOutageLeavesTheActiveList) {
   EXPECT_TRUE(w.GetFor(id, w.anna).ok());  // still readable by a resident it affected
 }
 
+// The active list is memoised per user under the snapshot id: every commit shows at once, in the same second,
+// also while other outages keep the index non-empty.
+TEST(OutagesService, ActiveListFollowsEveryCommitAtOnce) {
+  World w;
+  uint64_t in_a = w.Announce({Building(w.building_a)}, "Brak wody w Lazurowej 12");
+  uint64_t in_b = w.Announce({Building(w.building_b)}, "Brak wody w Wrzosowej 3");
+  ASSERT_EQ(w.ActiveIds(w.anna), Ids({in_a}));
+  ASSERT_EQ(w.ActiveIds(w.anna), Ids({in_a}));  // memoised
+  ASSERT_TRUE(w.svc.AddUpdate(in_a, UpdateInput{"Usunięto.", OutageStatus::kResolved, std::nullopt}, StaffActor(w)).ok());
+  EXPECT_EQ(w.ActiveIds(w.anna), Ids{});
+  EXPECT_EQ(w.ActiveIds(w.jan), Ids({in_b}));
+  uint64_t estate = w.Announce({Estate(w.estate_lazurowa)}, "Brak ciepłej wody na osiedlu");
+  EXPECT_EQ(w.ActiveIds(w.anna), Ids({estate}));
+  ASSERT_TRUE(w.svc.AddUpdate(in_a, UpdateInput{"Awaria wróciła.", OutageStatus::kOngoing, std::nullopt}, StaffActor(w)).ok());
+  EXPECT_EQ(w.ActiveIds(w.anna).size(), 2u);
+}
+
 TEST(OutagesService, UpdatesChangeStatusAndExpectedEndWithTimestamps) {
   World w;
   uint64_t id = w.Announce({Building(w.building_a)});
