@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,8 @@ struct Asset {
 };
 extern const Asset kAssets[];
 extern const size_t kAssetCount;
+// The bytes of an embedded asset. Throws std::runtime_error for an unknown name.
+std::string_view AssetNamed(std::string_view name);
 
 // A demo document: its first version, then later versions (the last one is current).
 enum class DocTarget { kEveryone, kStaff };

@@ -40,14 +40,14 @@ const DemoBanner kBanners[] = {
      true, 15000, 3, 90, ads::Placement::kStack, 10, ""},
 };
 
+}  // namespace
+
 std::string_view AssetNamed(std::string_view name) {
   for (size_t i = 0; i < kAssetCount; ++i) {
     if (name == kAssets[i].name) return {reinterpret_cast<const char*>(kAssets[i].data), kAssets[i].size};
   }
   throw std::runtime_error("demo content: no asset " + std::string(name));
 }
-
-}  // namespace
 
 void SeedAds(Context& ctx) {
   App& app = ctx.app;

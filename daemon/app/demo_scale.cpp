@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "daemon/app/commands.hpp"
+#include "daemon/app/demo_content.hpp"
 #include "daemon/app/demo_data.hpp"
 #include "daemon/core/crypto.hpp"
 #include "daemon/core/kw.hpp"
@@ -356,6 +357,77 @@ int SeedDocuments(App& app, const ScaleGroups& g, int count) {
   return made;
 }
 
+// --- outages and banners: what a resident's home page shows beside the news on an ordinary day
+
+// Four outages (an ongoing one in the first building — the benchmark resident's —, a planned estate-wide one, a
+// lift in another building, a resolved one) and four banners (three in the slider, one of them for the first
+// estate only; one stacked). Returns how many of each were made.
+std::pair<int, int> SeedOutagesAndAds(App& app, const ScaleGroups& g) {
+  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch()).count();
+  const Actor actor{0, "", "osiedled demo-scale"};
+  const auto buildings = app.identity.registry.ListBuildings(0);
+  const auto estates = app.identity.registry.ListEstates();
+  int outages_made = 0;
+  auto outage = [&](outages::Kind kind, const char* title, outages::Place place, int64_t start, int64_t hours,
+                    bool resolve) {
+    outages::OutageInput in;
+    in.kind = kind;
+    in.title = title;
+    in.description = "Prosimy o wyrozumiałość. Szczegóły w biurze spółdzielni.";
+    in.places = {std::move(place)};
+    in.start_at = start;
+    in.expected_end_at = start + hours * 3600;
+    if (start <= now) in.status = outages::OutageStatus::kOngoing;
+    auto o = app.outages.Create(in, actor);
+    if (!o.ok()) return;
+    ++outages_made;
+    if (resolve) {
+      (void)app.outages.AddUpdate(o->id, outages::UpdateInput{"Usunięto awarię.", outages::OutageStatus::kResolved,
+                                                              std::nullopt}, actor);
+    }
+  };
+  if (buildings.size() > 5 && estates.size() > 1) {
+    outage(outages::Kind::kWater, "Brak zimnej wody — awaria pionu", {0, buildings[0].building.id, ""}, now - 3600, 6,
+           false);
+    outage(outages::Kind::kHeating, "Przerwa w dostawie ciepła — płukanie instalacji", {estates[1].id, 0, ""},
+           now + 86400, 8, false);
+    outage(outages::Kind::kLift, "Winda nieczynna — przegląd UDT", {0, buildings[5].building.id, "1"}, now - 7200, 4,
+           false);
+    outage(outages::Kind::kElectricity, "Brak prądu na klatce", {0, buildings[1].building.id, ""}, now - 86400, 2,
+           true);
+  }
+  int ads_made = 0;
+  auto image = app.uploads.Store(0, demo::AssetNamed("piekarnia.png"));
+  if (image.ok()) {
+    struct Spec {
+      const char* title;
+      ads::Placement placement;
+      uint32_t position;
+      bool first_estate_only;
+    };
+    const Spec specs[] = {{"Piekarnia Pod Lazurem — świeże pieczywo od 6:00", ads::Placement::kSlider, 10, false},
+                          {"Mycie okien — 20% taniej dla mieszkańców", ads::Placement::kSlider, 20, false},
+                          {"e-faktura: opłaty bez papieru", ads::Placement::kSlider, 5, true},
+                          {"Serwis rowerowy przy pawilonie", ads::Placement::kStack, 10, false}};
+    for (const Spec& sp : specs) {
+      ads::BannerInput in;
+      in.title = sp.title;
+      in.advertiser = "Reklamodawca lokalny";
+      in.image_id = image->id;
+      in.alt = sp.title;
+      in.link = "https://lazurowa.demo/reklama";
+      in.starts_at = now - 7 * 86400;
+      in.ends_at = now + 60 * 86400;
+      in.placement = sp.placement;
+      in.position = sp.position;
+      if (sp.first_estate_only && !g.estates.empty()) in.groups = {g.estates[0]};
+      if (app.ads.Create(actor, in).ok()) ++ads_made;
+    }
+  }
+  return {outages_made, ads_made};
+}
+
 }  // namespace
 
 int DemoScale(const Config& cfg) {
@@ -388,6 +460,8 @@ int DemoScale(const Config& cfg) {
     t = Clock_::now();
     const int docs = SeedDocuments(app, g, cfg.scale_documents);
     std::cout << "demo-scale: " << docs << " documents in " << Since(t) << " s\n";
+    auto [outages_made, ads_made] = SeedOutagesAndAds(app, g);
+    std::cout << "demo-scale: " << outages_made << " outages, " << ads_made << " banners\n";
   }
   app.env->Sync();
   std::cout << "demo-scale: done in " << Since(t0) << " s\n";

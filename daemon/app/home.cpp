@@ -17,20 +17,18 @@ uint64_t NewsLimit(const http::Context& ctx) {
   return n && *n >= 1 && *n <= 20 ? *n : kNews;
 }
 
-std::string DumpJson(const json::Json& j) { return j.dump(-1, ' ', false, json::Json::error_handler_t::replace); }
-
 }  // namespace
 
 void RegisterHomeRoute(App& app) {
   app.routes.Add({"GET", "/api/v1/home", http::kAuthenticated,
                   [&app](http::Context& ctx) {
-                    // Composed as text: the news part comes pre-rendered (news::FeedHeadText). Keys in
-                    // sorted order, as every other answer.
+                    // Composed as text from parts rendered once for all readers (news, outages, ads). Keys
+                    // in sorted order, as every other answer.
                     http::Response r;
                     r.status = 200;
-                    r.body = "{\"ads\":" + DumpJson(ads::SliderJson(app.ads, ctx)) +
+                    r.body = "{\"ads\":" + ads::SliderText(app.ads, ctx) +
                              ",\"news\":" + news::FeedHeadText(app.news, ctx, NewsLimit(ctx)) +
-                             ",\"outages\":" + DumpJson(outages::ActiveJson(app.outages, ctx, kOutages)) + "}";
+                             ",\"outages\":" + outages::ActiveText(app.outages, ctx, kOutages) + "}";
                     return r;
                   },
                   "Home page: the caller's active outages, first news page and ad slider"});

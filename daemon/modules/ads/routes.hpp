@@ -30,7 +30,8 @@ namespace osiedle::ads {
 // Readers with ads:manage count as staff (not limited by targeting). REQUIRES: service outlives the table.
 void RegisterRoutes(http::RouteTable& routes, Service& service);
 
-// The slider items for the caller, as GET /api/v1/ads?placement=slider answers them (counts impressions; home page).
-json::Json SliderJson(Service& service, const http::Context& ctx);
+// The slider items for the caller as JSON text, byte for byte the items GET /api/v1/ads?placement=slider answers
+// (counts impressions; home page). Each banner's text is rendered once and reused while it is unchanged.
+std::string SliderText(Service& service, const http::Context& ctx);
 
 }  // namespace osiedle::ads

@@ -1,6 +1,8 @@
 #include "daemon/modules/outages/routes.hpp"
 
 #include <map>
+#include <mutex>
+#include <unordered_map>
 #include <utility>
 
 #include "daemon/core/json.hpp"
@@ -309,8 +311,55 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
               "Enable or disable a building's public outage page"});
 }
 
-json::Json ActiveJson(Service& service, const http::Context& ctx, uint64_t limit) {
-  return ActivePage(service, ctx, PageArgs{0, limit});
+namespace {
+
+// Residents' outage texts, by id: the JSON of an outage depends on the record and its places' names alone, so a
+// text is reused while both are the same.
+class OutageTexts {
+ public:
+  std::string Render(const Outage& o, Namer& names) {
+    std::vector<std::string> shown;
+    for (const Place& p : o.places) shown.push_back(names.Name(p));
+    {
+      std::lock_guard lock(mu_);
+      auto it = texts_.find(o.id);
+      if (it != texts_.end() && it->second.outage == o && it->second.names == shown) return it->second.text;
+    }
+    std::string text = OutageJson(o, false, names).dump(-1, ' ', false, Json::error_handler_t::replace);
+    std::lock_guard lock(mu_);
+    if (texts_.size() >= 1024) texts_.clear();
+    texts_[o.id] = Entry{o, std::move(shown), text};
+    return text;
+  }
+
+ private:
+  struct Entry {
+    Outage outage;
+    std::vector<std::string> names;
+    std::string text;
+  };
+  std::mutex mu_;
+  std::unordered_map<uint64_t, Entry> texts_;
+};
+
+}  // namespace
+
+std::string ActiveText(Service& service, const http::Context& ctx, uint64_t limit) {
+  static OutageTexts texts;
+  const PageArgs args{0, limit};
+  return service.env().View([&](const storage::ReadTxn& txn) {
+    Namer names(service, txn);
+    const Page page = service.ActiveForUser(txn, ctx.principal.user_id, args.offset, args.limit);
+    std::string out = "{\"items\":[";
+    for (size_t i = 0; i < page.items.size(); ++i) {
+      if (i > 0) out += ',';
+      out += texts.Render(page.items[i], names);
+    }
+    // Keys in sorted order, as PageJson's object writes them.
+    out += "],\"limit\":" + std::to_string(args.limit) + ",\"offset\":" + std::to_string(args.offset) +
+           ",\"total\":" + std::to_string(page.total) + "}";
+    return out;
+  });
 }
 
 }  // namespace osiedle::outages

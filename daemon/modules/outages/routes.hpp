@@ -27,7 +27,9 @@ namespace osiedle::outages {
 // REQUIRES: service outlives the table.
 void RegisterRoutes(http::RouteTable& routes, Service& service);
 
-// The caller's active outages (first `limit`), as GET /api/v1/outages/active answers them (for the home page).
-json::Json ActiveJson(Service& service, const http::Context& ctx, uint64_t limit);
+// The caller's active outages (first `limit`) as JSON text, byte for byte what GET /api/v1/outages/active answers
+// (for the home page). Each outage's text is rendered once and reused while the outage and its place names are
+// unchanged.
+std::string ActiveText(Service& service, const http::Context& ctx, uint64_t limit);
 
 }  // namespace osiedle::outages

@@ -47,6 +47,33 @@ class AdsRoutesTest : public testing::AdsTest, public ::osiedle::testing::RouteH
   }
 };
 
+// The home page's slider is composed from banner texts rendered once: byte for byte the items of
+// GET /api/v1/ads?placement=slider, also after an edit.
+TEST_F(AdsRoutesTest, SliderTextIsTheSliderThroughEdits) {
+  table().Add({"GET", "/test/slider", http::kAuthenticated,
+               [this](http::Context& ctx) {
+                 http::Response r;
+                 r.status = 200;
+                 r.body = SliderText(*ads_, ctx);
+                 return r;
+               },
+               ""});
+  auto check = [&] {
+    std::string text = Call(kInBuilding20, "GET", "/test/slider").body;
+    EXPECT_EQ(text, json::parse(Call(kInBuilding20, "GET", "/api/v1/ads?placement=slider").body)["items"].dump());
+    return json::parse(text);
+  };
+  EXPECT_EQ(check().size(), 0u);
+  const uint64_t id = Post(Body("Pizza \"Roma\" -20%"));
+  Post(Body("Druga"));
+  EXPECT_EQ(check().size(), 2u);
+  json edited = Body("Pizza -30%");
+  ASSERT_EQ(Call(kStaffUser, "PUT", "/api/v1/admin/ads/" + std::to_string(id), edited.dump()).status, 200);
+  bool seen = false;
+  for (const json& ad : check()) seen = seen || ad["title"] == "Pizza -30%";
+  EXPECT_TRUE(seen);
+}
+
 TEST_F(AdsRoutesTest, StaffCreatesResidentSeesAndClicks) {
   json body = Body("Pizza -20%");
   body["paid"] = true;

@@ -71,6 +71,42 @@ std::vector<uint64_t> ItemIds(const http::Response& r) {
   return ids;
 }
 
+// The home page's outage part is composed from texts rendered once for all readers: it must stay byte for byte
+// what GET /api/v1/outages/active answers, through edits and updates.
+TEST(OutagesRoutes, ActiveTextIsTheActiveListThroughEveryChange) {
+  Api api;
+  api.table.Add({"GET", "/test/active", http::kAuthenticated,
+                 [&api](http::Context& ctx) {
+                   http::Response r;
+                   r.status = 200;
+                   r.body = ActiveText(api.w.svc, ctx, 10);
+                   return r;
+                 },
+                 ""});
+  auto check = [&](uint64_t as) {
+    api.as = as;
+    std::string text = api.Call("GET", "/test/active").body;
+    EXPECT_EQ(text, api.Call("GET", "/api/v1/outages/active?limit=10").body);
+    return json::parse(text);
+  };
+  EXPECT_EQ(check(api.w.anna)["total"], 0);
+  uint64_t a = api.Create(api.Outage(api.w.building_a, "Brak wody \"pion\" ąę"));
+  EXPECT_EQ(check(api.w.anna)["items"][0]["id"], a);
+  check(api.w.jan);
+  api.as = api.w.staff;
+  json edited = api.Outage(api.w.building_a, "Brak wody — poprawione");
+  ASSERT_EQ(api.Call("PUT", "/api/v1/admin/outages/" + std::to_string(a), edited).status, 200);
+  EXPECT_EQ(check(api.w.anna)["items"][0]["title"], "Brak wody — poprawione");
+  api.as = api.w.staff;
+  ASSERT_EQ(api.Call("POST", "/api/v1/admin/outages/" + std::to_string(a) + "/updates",
+                     json{{"text", "Ekipa na miejscu."}, {"status", "ongoing"}})
+                .status,
+            201);
+  json after = check(api.w.anna);
+  EXPECT_EQ(after["items"][0]["status"], "ongoing");
+  EXPECT_EQ(after["items"][0]["updates"].size(), 1u);
+}
+
 TEST(OutagesRoutes, ResidentSeesOwnBuildingByListAndIdButNeverAnother) {
   Api api;
   uint64_t a = api.Create(api.Outage(api.w.building_a, "Lazurowa 12"));
