@@ -6,14 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 namespace osiedle::app {
-
-int DefaultThreads() {
-  const unsigned cores = std::thread::hardware_concurrency();  // 0 when unknown
-  return static_cast<int>(std::clamp(cores + 1, 2u, 64u));
-}
 
 namespace po = boost::program_options;
 

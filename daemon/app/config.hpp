@@ -9,9 +9,6 @@
 
 namespace osiedle::app {
 
-// std::thread::hardware_concurrency() + 1, at least 2 and at most 64.
-int DefaultThreads();
-
 struct Config {
   // serve | create-admin | import-flats | backup | backup-key | restore | verify-backup | make-cert | check | routes |
   // demo-scale
@@ -23,10 +20,7 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string web_dir;  // empty = <exe dir>/../share/osiedle/web or the source tree's daemon/web
   std::string public_url;  // https://portal.example.pl; used in mails; empty = http://<listen>
-  // HTTP worker threads (Pistache reactors). Default: one more than the CPU cores (at least 2). A
-  // reactor thread waits for the disk on every write (each commit is fsynced), and requests are CPU
-  // work otherwise, so one spare thread keeps reads flowing while another waits (docs/DECISIONS.md).
-  int threads = DefaultThreads();
+  int threads = 2;  // HTTP worker threads (Pistache reactors)
   std::string tls_cert;
   std::string tls_key;
   // Plain-HTTP listener beside an HTTPS `listen` (HOST:PORT, e.g. 0.0.0.0:80): answers ACME

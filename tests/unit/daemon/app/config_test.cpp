@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace osiedle::app {
@@ -16,13 +15,14 @@ Result<Config> Parse(std::vector<std::string> args) {
   return ParseConfig(static_cast<int>(argv.size()), argv.data());
 }
 
-// One more HTTP thread than cores: a thread waiting for fsync must not stall reads.
-TEST(AppConfig, ThreadsDefaultToOneMoreThanCoresAndAcceptAnExplicitValue) {
+TEST(AppConfig, ThreadsDefaultToTwoAndAcceptOneToSixtyFour) {
   auto c = Parse({"serve", "--data-dir", "/tmp/x"});
   ASSERT_TRUE(c.ok()) << c.error().code;
-  const int cores = static_cast<int>(std::thread::hardware_concurrency());
-  EXPECT_EQ(c->threads, cores == 0 ? 2 : std::max(2, cores + 1));
-  EXPECT_GE(c->threads, 2);
+  EXPECT_EQ(c->threads, 2);
+  auto most = Parse({"serve", "--data-dir", "/tmp/x", "--threads", "64"});
+  ASSERT_TRUE(most.ok());
+  EXPECT_EQ(most->threads, 64);
+  EXPECT_FALSE(Parse({"serve", "--data-dir", "/tmp/x", "--threads", "65"}).ok());
   auto one = Parse({"serve", "--data-dir", "/tmp/x", "--threads", "1"});
   ASSERT_TRUE(one.ok());
   EXPECT_EQ(one->threads, 1);
