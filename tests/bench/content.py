@@ -266,6 +266,9 @@ def pdf_download(d: Daemon, admin: Client, proc_kib, sequential: int, parallel: 
     time.sleep(0.5)
     pid = d.pid
     res["rss_before_kib"], res["hwm_before_kib"] = proc_kib(pid, "VmRSS"), proc_kib(pid, "VmHWM")
+    # VmRSS = RssAnon (heap, stacks) + RssFile (mapped files: the binary, libraries and LMDB's data.mdb, whose pages
+    # count once a read touches them) + RssShmem.
+    res["anon_before_kib"], res["file_before_kib"] = proc_kib(pid, "RssAnon"), proc_kib(pid, "RssFile")
     bad = []
     with RssSampler(pid, proc_kib) as seq_s:
         t0 = time.monotonic()
@@ -285,6 +288,7 @@ def pdf_download(d: Daemon, admin: Client, proc_kib, sequential: int, parallel: 
     time.sleep(0.5)
     res.update({"sequential": sequential, "parallel": parallel, "parallel_downloads": parallel * rounds,
                 "rss_after_kib": proc_kib(pid, "VmRSS"), "hwm_after_kib": proc_kib(pid, "VmHWM"),
+                "anon_after_kib": proc_kib(pid, "RssAnon"), "file_after_kib": proc_kib(pid, "RssFile"),
                 "peak_parallel_kib": par_s.peak(), "bad": bad[:10], "bad_count": len(bad)})
     # Growth: the highest VmRSS sampled during the downloads over VmRSS before them; VmHWM shows any peak that the
     # 10 ms sampling missed (it only moves when the process sets a new high-water mark).
