@@ -159,18 +159,19 @@ Result<Page<Contractor>> Service::Search(const storage::ReadTxn& txn, const Sear
   OSIEDLE_RETURN_IF_ERROR(utf8::CheckText(q, "q", kMaxQueryLen, false));
   if (query.limit == 0 || query.limit > kMaxPage) return MakeError("field_invalid", "limit");
 
-  std::vector<Summary> hits;
-  auto keep = [&](Summary s) {
-    if (s.active || query.include_inactive) hits.push_back(std::move(s));
+  const auto summaries = Summaries(txn);
+  std::vector<const Summary*> hits;
+  auto keep = [&](const Summary& s) {
+    if (s.active || query.include_inactive) hits.push_back(&s);
   };
   SearchQuery normalized = query;
   normalized.q = q;
   if (auto ids = CandidateIds(txn, normalized)) {
     for (uint64_t id : *ids) {
-      if (auto s = store_.GetSummary(txn, id)) keep(std::move(*s));
+      if (auto it = summaries->find(id); it != summaries->end()) keep(it->second);
     }
   } else {
-    store_.ForEachSummary(txn, keep);
+    for (const auto& [id, s] : *summaries) keep(s);
   }
 
   Page<Contractor> page;
@@ -179,12 +180,34 @@ Result<Page<Contractor>> Service::Search(const storage::ReadTxn& txn, const Sear
   page.limit = query.limit;
   if (query.offset >= hits.size()) return page;
   const size_t end = static_cast<size_t>(std::min<uint64_t>(hits.size(), query.offset + query.limit));
-  // Only the requested page needs to be in order.
-  std::partial_sort(hits.begin(), hits.begin() + end, hits.end(), Before);
+  // Only the requested page needs to be in order (Before is a total order: ties end on the id).
+  std::partial_sort(hits.begin(), hits.begin() + end, hits.end(),
+                    [](const Summary* a, const Summary* b) { return Before(*a, *b); });
   for (size_t i = query.offset; i < end; ++i) {
-    if (auto c = store_.Get(txn, hits[i].id)) page.items.push_back(std::move(*c));
+    if (auto c = store_.Get(txn, hits[i]->id)) page.items.push_back(std::move(*c));
   }
   return page;
+}
+
+std::shared_ptr<const std::unordered_map<uint64_t, Summary>> Service::Summaries(const storage::ReadTxn& txn) const {
+  const uint64_t snapshot = txn.SnapshotId();
+  if (snapshot != 0) {
+    std::lock_guard lock(summaries_mu_);
+    if (summaries_ && summaries_snapshot_ == snapshot) return summaries_;
+  }
+  auto all = std::make_shared<std::unordered_map<uint64_t, Summary>>();
+  store_.ForEachSummary(txn, [&](Summary s) {
+    const uint64_t id = s.id;
+    all->emplace(id, std::move(s));
+  });
+  if (snapshot != 0) {
+    std::lock_guard lock(summaries_mu_);
+    if (snapshot >= summaries_snapshot_) {
+      summaries_ = all;
+      summaries_snapshot_ = snapshot;
+    }
+  }
+  return all;
 }
 
 Result<Review> Service::AddReview(storage::WriteTxn& txn, const Viewer& viewer, uint64_t contractor_id, int rating,

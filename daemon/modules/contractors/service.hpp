@@ -14,8 +14,11 @@
 // append their audit entry in the same transaction. Thread-safety: safe from
 // many threads (state lives in LMDB).
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
@@ -97,10 +100,17 @@ class Service {
   void Audit(storage::WriteTxn& txn, const Actor& actor, std::string action, std::string target_type,
              uint64_t target_id, std::string detail);
 
+  // Every contractor's summary by id, decoded once per snapshot id (the search reads hundreds per query).
+  std::shared_ptr<const std::unordered_map<uint64_t, Summary>> Summaries(const storage::ReadTxn& txn) const;
+
   storage::Env& env_;
   const Clock& clock_;
   audit::Service& audit_;
   Store store_;
+
+  mutable std::mutex summaries_mu_;
+  mutable std::shared_ptr<const std::unordered_map<uint64_t, Summary>> summaries_;
+  mutable uint64_t summaries_snapshot_ = 0;
 };
 
 }  // namespace osiedle::contractors

@@ -125,6 +125,29 @@ TEST(ContractorsService, OrdersRecommendedThenRatingThenName) {
   EXPECT_EQ(f.Names("stolar"), (Strings{"Z Stolarnia", "C Stolarnia", "B Stolarnia", "A Stolarnia"}));
 }
 
+// Summaries are decoded once per snapshot id: every commit (a rating, an edit) shows in the next search.
+TEST(ContractorsService, SearchSeesEveryCommitAtOnce) {
+  Fixture f;
+  uint64_t cat = f.CategoryId("Stolarz");
+  uint64_t b = f.Add("B Stolarnia", {cat});
+  uint64_t a = f.Add("A Stolarnia", {cat});
+  EXPECT_EQ(f.Names("stolar"), (Strings{"A Stolarnia", "B Stolarnia"}));
+  ASSERT_TRUE(f.Rate(b, 1, 5).ok());
+  EXPECT_EQ(f.Names("stolar"), (Strings{"B Stolarnia", "A Stolarnia"}));
+  auto update = [&](uint64_t id, const std::string& name, bool recommended, bool active) {
+    ContractorInput in;
+    in.name = name;
+    in.category_ids = {cat};
+    in.recommended = recommended;
+    in.active = active;
+    return f.env.Update([&](storage::WriteTxn& t) { return f.svc.Update(t, kStaffActor, id, in); });
+  };
+  ASSERT_TRUE(update(a, "A Stolarnia", /*recommended=*/true, true).ok());
+  EXPECT_EQ(f.Names("stolar"), (Strings{"A Stolarnia", "B Stolarnia"}));
+  ASSERT_TRUE(update(b, "B Stolarnia", false, /*active=*/false).ok());
+  EXPECT_EQ(f.Names("stolar"), Strings{"A Stolarnia"});
+}
+
 TEST(ContractorsService, PaginatesWithTotal) {
   Fixture f;
   for (char ch = 'a'; ch <= 'e'; ++ch) f.Add(std::string("Malarz ") + ch);
