@@ -44,6 +44,8 @@ struct ContractorInput {
   std::string hours;         // "pn-pt 8-18"
   bool recommended = false;  // "polecany przez spółdzielnię"
   bool active = true;        // inactive contractors are visible to staff only
+
+  bool operator==(const ContractorInput&) const = default;
 };
 
 struct Contractor : ContractorInput {
@@ -55,6 +57,7 @@ struct Contractor : ContractorInput {
 
   // Average of visible ratings, 0 when there are none.
   double Average() const { return rating_count == 0 ? 0.0 : static_cast<double>(rating_sum) / rating_count; }
+  bool operator==(const Contractor&) const = default;
 };
 
 struct Review {

@@ -104,6 +104,32 @@ TEST(ContractorsRoutes, ResidentFindsAPlumberByTypingHydr) {
   EXPECT_EQ(body["items"][0]["recommended"], true);
 }
 
+// The list is composed from per-contractor texts rendered once: it must stay the JSON object's own bytes (sorted
+// keys) and show every edit.
+TEST(ContractorsRoutes, ListTextFollowsEveryEdit) {
+  Api api;
+  uint64_t id = api.Create({{"name", "Hydro \"Kowalski\" ąę"}, {"category_ids", {api.f.CategoryId("Hydraulik")}}});
+  auto list = [&] {
+    auto r = api.Call("GET", "/api/v1/contractors", "", {{"q", "hydr"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    json body = json::parse(r.body);
+    EXPECT_EQ(r.body, body.dump());
+    return body;
+  };
+  EXPECT_EQ(list()["items"][0]["name"], "Hydro \"Kowalski\" ąę");
+  api.as = "staff";
+  ASSERT_EQ(api.Call("PUT", "/api/v1/admin/contractors/" + std::to_string(id),
+                     json{{"name", "Hydro Kowalski i syn"}, {"category_ids", {api.f.CategoryId("Hydraulik")}},
+                          {"phone", "+48 600 100 200"}}
+                         .dump())
+                .status,
+            200);
+  api.as = "resident";
+  json after = list();
+  EXPECT_EQ(after["items"][0]["name"], "Hydro Kowalski i syn");
+  EXPECT_EQ(after["items"][0]["phone"], "+48 600 100 200");
+}
+
 TEST(ContractorsRoutes, AnonymousCallersAndResidentsOnStaffRoutesAreRefused) {
   Api api;
   api.as = "";
