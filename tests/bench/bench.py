@@ -307,10 +307,17 @@ def section_home(d: Daemon, tmp: Path, args) -> dict:
                  "resident": content.SCALE_RESIDENT[0]}
     headers = {"Cookie": content.cookie_of(cl), "Accept": "application/json"}
     wrk_args = (args.duration, args.connections, args.wrk_threads)
+    # Many residents in turn: every request another user's cookie, from a wrk Lua script (which costs wrk — on the
+    # same cores — more than a fixed request, so nginx is measured through the same script for that ratio).
+    log(f"logging {content.MANY_RESIDENTS} residents in (each from its own loopback address)")
+    cookies = content.many_resident_cookies(d.base_url)
     nginx = Nginx(tmp / "nginx-home", body, name="home.json").start()  # the very bytes of the answer
     try:
         log(f"wrk → nginx (the {len(body)} B answer of {path} as a static file)")
         res["wrk_nginx"] = wrk(nginx.url, *wrk_args, {"Accept": "application/json"})
+        log("wrk → nginx, the same file through the residents-in-turn script")
+        nginx_script = content.lua_cycle_cookies("/home.json", cookies, tmp / "home-many-nginx.lua")
+        res["wrk_nginx_many"] = wrk(nginx.url, *wrk_args, {}, nginx_script)
     finally:
         nginx.stop()
     log(f"wrk → osiedled GET {path}")
@@ -319,9 +326,6 @@ def section_home(d: Daemon, tmp: Path, args) -> dict:
     res["wrk_healthz"] = wrk(f"{d.base_url}/healthz", *wrk_args, {"Accept": "application/json"})
     # One client, no queueing: what a single resident waits for.
     res["wrk_single"] = wrk(d.base_url + path, max(3, args.duration // 3), 1, 1, headers)
-    # Many residents in turn: every request a different user (no per-user memo helps), varied group sets.
-    log(f"logging {content.MANY_RESIDENTS} residents in (each from its own loopback address)")
-    cookies = content.many_resident_cookies(d.base_url)
     script = content.lua_cycle_cookies(path, cookies, tmp / "home-many.lua")
     log(f"wrk → osiedled GET {path}, {len(cookies)} residents in turn")
     res["wrk_many"] = wrk(d.base_url + path, *wrk_args, {}, script)
