@@ -176,4 +176,6 @@ Status Fields::Finish() const {
   return Ok{};
 }
 
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
 }  // namespace osiedle::json

@@ -30,6 +30,9 @@ constexpr int kMaxDepth = 16;
 // "json_invalid", "json_too_deep", "json_not_object".
 Result<Json> ParseObject(std::string_view body, size_t max_bytes = kMaxBodyBytes, int max_depth = kMaxDepth);
 
+// Compact JSON text, as every answer is written: invalid UTF-8 is replaced (U+FFFD), never thrown on.
+std::string Dump(const Json& j);
+
 struct StrOpts {
   bool required = true;
   size_t max_len = 200;  // in code points

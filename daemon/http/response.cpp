@@ -3,6 +3,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "daemon/core/json.hpp"
+
 namespace osiedle::http {
 namespace {
 
@@ -80,7 +82,7 @@ Response Json(int status, const nlohmann::json& body) {
   Response r;
   r.status = status;
   // Replace invalid UTF-8 rather than throw: a response must always be producible.
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  r.body = json::Dump(body);
   return r;
 }
 

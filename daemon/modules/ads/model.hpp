@@ -76,6 +76,8 @@ struct AdView {
   std::string advertiser;
   std::string alt;
   std::string image_id;
+
+  bool operator==(const AdView&) const = default;
 };
 
 // Counts of one banner (or all banners) on one UTC day.

@@ -1,12 +1,9 @@
 #include "daemon/modules/ads/routes.hpp"
 
-#include <mutex>
-#include <unordered_map>
-#include <utility>
-
 #include "daemon/core/json.hpp"
 #include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
+#include "daemon/http/text_cache.hpp"
 
 namespace osiedle::ads {
 namespace {
@@ -221,40 +218,12 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
   AddStaffRoutes(routes, svc);
 }
 
-namespace {
-
-// Readers' banner texts: AdJson depends on the AdView alone, so a text is reused while every field is the same.
-class AdTexts {
- public:
-  std::string Render(const AdView& ad) {
-    {
-      std::lock_guard lock(mu_);
-      auto it = texts_.find(ad.id);
-      if (it != texts_.end() && Same(it->second.first, ad)) return it->second.second;
-    }
-    std::string text = AdJson(ad).dump(-1, ' ', false, Json::error_handler_t::replace);
-    std::lock_guard lock(mu_);
-    if (texts_.size() >= 1024) texts_.clear();
-    texts_[ad.id] = {ad, text};
-    return text;
-  }
-
- private:
-  static bool Same(const AdView& a, const AdView& b) {
-    return a.title == b.title && a.advertiser == b.advertiser && a.alt == b.alt && a.image_id == b.image_id;
-  }
-  std::mutex mu_;
-  std::unordered_map<uint64_t, std::pair<AdView, std::string>> texts_;
-};
-
-}  // namespace
-
 std::string SliderText(Service& service, const http::Context& ctx) {
-  static AdTexts texts;
+  static http::TextCache<AdView> texts;  // a banner's text shows its AdView alone
   std::string out = "[";
   for (const AdView& ad : service.Slider(http::ViewerOf(ctx, kManage))) {
     if (out.size() > 1) out += ',';
-    out += texts.Render(ad);
+    out += texts.Get(ad.id, ad, [&] { return json::Dump(AdJson(ad)); });
   }
   return out + "]";
 }

@@ -2,12 +2,11 @@
 
 #include <cmath>
 #include <map>
-#include <mutex>
-#include <unordered_map>
 
 #include "daemon/core/json.hpp"
 #include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
+#include "daemon/http/text_cache.hpp"
 
 namespace osiedle::contractors {
 namespace {
@@ -69,37 +68,8 @@ std::map<uint64_t, std::string> CategoryNames(const Service& svc, const storage:
   return out;
 }
 
-// A contractor's JSON text, rendered once and reused while the record and its categories' names are the same
-// (the directory is read far more often than edited).
-class ContractorTexts {
- public:
-  std::string Render(const Contractor& c, const std::map<uint64_t, std::string>& category_names) {
-    std::vector<std::string> shown;
-    for (uint64_t id : c.category_ids) {
-      auto it = category_names.find(id);
-      shown.push_back(it == category_names.end() ? std::string() : it->second);
-    }
-    {
-      std::lock_guard lock(mu_);
-      auto it = texts_.find(c.id);
-      if (it != texts_.end() && it->second.contractor == c && it->second.names == shown) return it->second.text;
-    }
-    std::string text = ContractorJson(c, category_names).dump(-1, ' ', false, Json::error_handler_t::replace);
-    std::lock_guard lock(mu_);
-    if (texts_.size() >= 4096) texts_.clear();
-    texts_[c.id] = Entry{c, std::move(shown), text};
-    return text;
-  }
-
- private:
-  struct Entry {
-    Contractor contractor;
-    std::vector<std::string> names;
-    std::string text;
-  };
-  std::mutex mu_;
-  std::unordered_map<uint64_t, Entry> texts_;
-};
+// What a contractor's text shows: the record and its categories' names.
+using ShownContractor = std::pair<Contractor, std::vector<std::string>>;
 
 http::Response List(http::Context& ctx, Service& svc, bool staff_list) {
   SearchQuery q;
@@ -112,7 +82,7 @@ http::Response List(http::Context& ctx, Service& svc, bool staff_list) {
   q.offset = *offset;
   q.limit = *limit;
   q.category_id = *cat;
-  static ContractorTexts texts;
+  static http::TextCache<ShownContractor> texts;
   auto out = svc.env().View([&](const storage::ReadTxn& txn) -> Result<std::string> {
     auto page = svc.Search(txn, q);
     if (!page.ok()) return page.error();
@@ -121,7 +91,13 @@ http::Response List(http::Context& ctx, Service& svc, bool staff_list) {
     std::string body = "{\"items\":[";
     for (size_t i = 0; i < page->items.size(); ++i) {
       if (i > 0) body += ',';
-      body += texts.Render(page->items[i], names);
+      const Contractor& c = page->items[i];
+      std::vector<std::string> shown;
+      for (uint64_t id : c.category_ids) {
+        auto it = names.find(id);
+        shown.push_back(it == names.end() ? std::string() : it->second);
+      }
+      body += texts.Get(c.id, {c, std::move(shown)}, [&] { return json::Dump(ContractorJson(c, names)); });
     }
     body += "],\"limit\":" + std::to_string(page->limit) + ",\"offset\":" + std::to_string(page->offset) +
             ",\"total\":" + std::to_string(page->total) + "}";

@@ -190,24 +190,14 @@ Result<Page<Contractor>> Service::Search(const storage::ReadTxn& txn, const Sear
 }
 
 std::shared_ptr<const std::unordered_map<uint64_t, Summary>> Service::Summaries(const storage::ReadTxn& txn) const {
-  const uint64_t snapshot = txn.SnapshotId();
-  if (snapshot != 0) {
-    std::lock_guard lock(summaries_mu_);
-    if (summaries_ && summaries_snapshot_ == snapshot) return summaries_;
-  }
-  auto all = std::make_shared<std::unordered_map<uint64_t, Summary>>();
-  store_.ForEachSummary(txn, [&](Summary s) {
-    const uint64_t id = s.id;
-    all->emplace(id, std::move(s));
+  return summaries_.Get(txn, [&] {
+    std::unordered_map<uint64_t, Summary> all;
+    store_.ForEachSummary(txn, [&](Summary s) {
+      const uint64_t id = s.id;
+      all.emplace(id, std::move(s));
+    });
+    return all;
   });
-  if (snapshot != 0) {
-    std::lock_guard lock(summaries_mu_);
-    if (snapshot >= summaries_snapshot_) {
-      summaries_ = all;
-      summaries_snapshot_ = snapshot;
-    }
-  }
-  return all;
 }
 
 Result<Review> Service::AddReview(storage::WriteTxn& txn, const Viewer& viewer, uint64_t contractor_id, int rating,

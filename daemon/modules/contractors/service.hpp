@@ -27,6 +27,7 @@
 #include "daemon/modules/contractors/model.hpp"
 #include "daemon/modules/contractors/store.hpp"
 #include "storage/env.hpp"
+#include "storage/snapshot_cache.hpp"
 
 namespace osiedle::contractors {
 
@@ -108,9 +109,7 @@ class Service {
   audit::Service& audit_;
   Store store_;
 
-  mutable std::mutex summaries_mu_;
-  mutable std::shared_ptr<const std::unordered_map<uint64_t, Summary>> summaries_;
-  mutable uint64_t summaries_snapshot_ = 0;
+  storage::SnapshotCache<std::unordered_map<uint64_t, Summary>> summaries_;
 };
 
 }  // namespace osiedle::contractors

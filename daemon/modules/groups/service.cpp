@@ -156,23 +156,14 @@ Result<bool> Service::IsMember(const storage::ReadTxn& txn, uint64_t group_id, u
 }
 
 std::shared_ptr<const std::vector<Group>> Service::RuleGroups(const storage::ReadTxn& txn) const {
-  const uint64_t snapshot = memo_on_ ? txn.SnapshotId() : 0;
-  if (snapshot != 0) {
-    std::lock_guard lock(memo_mu_);
-    if (rule_groups_ && rule_groups_snapshot_ == snapshot) return rule_groups_;
-  }
-  auto rules = std::make_shared<std::vector<Group>>();
-  for (Group& g : store_.List(txn)) {
-    if (g.kind == GroupKind::kRule) rules->push_back(std::move(g));
-  }
-  if (snapshot != 0) {
-    std::lock_guard lock(memo_mu_);
-    if (snapshot >= rule_groups_snapshot_) {
-      rule_groups_ = rules;
-      rule_groups_snapshot_ = snapshot;
+  auto decode = [&] {
+    std::vector<Group> rules;
+    for (Group& g : store_.List(txn)) {
+      if (g.kind == GroupKind::kRule) rules.push_back(std::move(g));
     }
-  }
-  return rules;
+    return rules;
+  };
+  return memo_on_ ? rule_groups_.Get(txn, decode) : std::make_shared<const std::vector<Group>>(decode());
 }
 
 std::vector<uint64_t> Service::GroupsOf(const storage::ReadTxn& txn, uint64_t user_id) const {

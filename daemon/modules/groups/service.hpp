@@ -16,6 +16,7 @@
 #include "daemon/modules/groups/model.hpp"
 #include "daemon/modules/groups/store.hpp"
 #include "storage/env.hpp"
+#include "storage/snapshot_cache.hpp"
 
 namespace osiedle::groups {
 
@@ -90,8 +91,7 @@ class Service {
   const bool memo_on_;
   mutable std::mutex memo_mu_;
   mutable std::unordered_map<uint64_t, MemoEntry> memo_;
-  mutable std::shared_ptr<const std::vector<Group>> rule_groups_;
-  mutable uint64_t rule_groups_snapshot_ = 0;
+  storage::SnapshotCache<std::vector<Group>> rule_groups_;
 };
 
 }  // namespace osiedle::groups

@@ -1,11 +1,11 @@
 #include "daemon/modules/news/routes.hpp"
 
-#include <mutex>
-#include <unordered_map>
+#include <tuple>
 
 #include "daemon/core/json.hpp"
 #include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
+#include "daemon/http/text_cache.hpp"
 
 namespace osiedle::news {
 namespace {
@@ -279,54 +279,25 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
 
 namespace {
 
-// The resident summary of an item as JSON text, without its one per-reader field ("unread"). Shared
-// by every reader; an entry is used only while every field the summary shows is unchanged, so an
-// edit, a new comment or a pin renders it again.
-class SummaryTexts {
- public:
-  std::string Render(const ItemView& v) {
-    std::string text;
-    {
-      std::lock_guard lock(mu_);
-      auto it = entries_.find(v.item.id);
-      if (it != entries_.end() && Same(it->second, v)) text = it->second.text;
-    }
-    if (text.empty()) {
-      Json j = SummaryJson(v, false);
-      j.erase("unread");
-      text = j.dump(-1, ' ', false, Json::error_handler_t::replace);
-      text.pop_back();  // the closing brace: "unread" is added per reader below
-      std::lock_guard lock(mu_);
-      if (entries_.size() >= kMaxEntries) entries_.clear();
-      entries_[v.item.id] = Entry{v.item, v.stats.comments, text};
-    }
-    // Keys are sorted (nlohmann's object), and "unread" sorts after every other summary key, so the
-    // result is byte for byte SummaryJson(v, false).dump().
-    text += v.read ? ",\"unread\":false}" : ",\"unread\":true}";
-    return text;
-  }
+// What a resident summary shows besides "unread" (the one per-reader field, appended per request).
+using ShownSummary = std::tuple<std::string, std::string, std::string, int64_t, bool, bool, uint64_t>;
 
- private:
-  struct Entry {
-    Item shown;
-    uint64_t comments = 0;
-    std::string text;
-  };
-  static bool Same(const Entry& e, const ItemView& v) {
-    const Item& a = e.shown;
-    const Item& b = v.item;
-    return e.comments == v.stats.comments && a.publish_at == b.publish_at && a.pinned == b.pinned &&
-           a.comments_enabled == b.comments_enabled && a.title == b.title && a.lead == b.lead &&
-           a.image_id == b.image_id;
-  }
-  static constexpr size_t kMaxEntries = 2048;  // then it starts over
-  std::mutex mu_;
-  std::unordered_map<uint64_t, Entry> entries_;
-};
-
-SummaryTexts& ResidentSummaries() {
-  static SummaryTexts texts;
-  return texts;
+// The resident summary of `v` as JSON text. Keys are sorted (nlohmann's object) and "unread" sorts after every
+// other summary key, so this is byte for byte SummaryJson(v, false).dump().
+std::string ResidentSummary(const ItemView& v) {
+  static http::TextCache<ShownSummary> texts;
+  const Item& i = v.item;
+  std::string text = texts.Get(i.id, {i.title, i.lead, i.image_id, i.publish_at, i.pinned, i.comments_enabled,
+                                      v.stats.comments},
+                               [&] {
+                                 Json j = SummaryJson(v, false);
+                                 j.erase("unread");
+                                 std::string t = json::Dump(j);
+                                 t.pop_back();  // the closing brace
+                                 return t;
+                               });
+  text += v.read ? ",\"unread\":false}" : ",\"unread\":true}";
+  return text;
 }
 
 }  // namespace
@@ -336,7 +307,7 @@ std::string FeedHeadText(Service& service, const http::Context& ctx, uint64_t li
   std::string out = page.total > page.items.size() ? "{\"has_more\":true,\"items\":[" : "{\"has_more\":false,\"items\":[";
   for (size_t i = 0; i < page.items.size(); ++i) {
     if (i > 0) out += ',';
-    out += ResidentSummaries().Render(page.items[i]);
+    out += ResidentSummary(page.items[i]);
   }
   out += "]}";
   return out;

@@ -1,13 +1,12 @@
 #include "daemon/modules/outages/routes.hpp"
 
 #include <map>
-#include <mutex>
-#include <unordered_map>
 #include <utility>
 
 #include "daemon/core/json.hpp"
 #include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
+#include "daemon/http/text_cache.hpp"
 
 namespace osiedle::outages {
 namespace {
@@ -311,41 +310,9 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
               "Enable or disable a building's public outage page"});
 }
 
-namespace {
-
-// Residents' outage texts, by id: the JSON of an outage depends on the record and its places' names alone, so a
-// text is reused while both are the same.
-class OutageTexts {
- public:
-  std::string Render(const Outage& o, Namer& names) {
-    std::vector<std::string> shown;
-    for (const Place& p : o.places) shown.push_back(names.Name(p));
-    {
-      std::lock_guard lock(mu_);
-      auto it = texts_.find(o.id);
-      if (it != texts_.end() && it->second.outage == o && it->second.names == shown) return it->second.text;
-    }
-    std::string text = OutageJson(o, false, names).dump(-1, ' ', false, Json::error_handler_t::replace);
-    std::lock_guard lock(mu_);
-    if (texts_.size() >= 1024) texts_.clear();
-    texts_[o.id] = Entry{o, std::move(shown), text};
-    return text;
-  }
-
- private:
-  struct Entry {
-    Outage outage;
-    std::vector<std::string> names;
-    std::string text;
-  };
-  std::mutex mu_;
-  std::unordered_map<uint64_t, Entry> texts_;
-};
-
-}  // namespace
-
 std::string ActiveText(Service& service, const http::Context& ctx, uint64_t limit) {
-  static OutageTexts texts;
+  // An outage's text shows the record and its places' names.
+  static http::TextCache<std::pair<Outage, std::vector<std::string>>> texts;
   const PageArgs args{0, limit};
   return service.env().View([&](const storage::ReadTxn& txn) {
     Namer names(service, txn);
@@ -353,7 +320,10 @@ std::string ActiveText(Service& service, const http::Context& ctx, uint64_t limi
     std::string out = "{\"items\":[";
     for (size_t i = 0; i < page.items.size(); ++i) {
       if (i > 0) out += ',';
-      out += texts.Render(page.items[i], names);
+      const Outage& o = page.items[i];
+      std::vector<std::string> shown;
+      for (const Place& p : o.places) shown.push_back(names.Name(p));
+      out += texts.Get(o.id, {o, std::move(shown)}, [&] { return json::Dump(OutageJson(o, false, names)); });
     }
     // Keys in sorted order, as PageJson's object writes them.
     out += "],\"limit\":" + std::to_string(args.limit) + ",\"offset\":" + std::to_string(args.offset) +
