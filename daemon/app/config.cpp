@@ -1,14 +1,11 @@
 #include "daemon/app/config.hpp"
 
 #include <boost/program_options.hpp>
-
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 namespace osiedle::app {
-
 namespace po = boost::program_options;
 
 std::string Config::ListenHost() const { return listen.substr(0, listen.rfind(':')); }
