@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 
 #include "storage/codec.hpp"
 
@@ -184,19 +186,25 @@ Env::TxnHolder::~TxnHolder() {
   }
 }
 
+Env::PoolShard& Env::ShardOfThisThread() const {
+  return pool_[std::hash<std::thread::id>{}(std::this_thread::get_id()) % kPoolShards];
+}
+
 MDB_txn* Env::TakeReadTxn() const {
-  std::lock_guard lock(pool_mu_);
-  if (read_pool_.empty()) return nullptr;
-  MDB_txn* txn = read_pool_.back();
-  read_pool_.pop_back();
+  PoolShard& shard = ShardOfThisThread();
+  std::lock_guard lock(shard.mu);
+  if (shard.txns.empty()) return nullptr;
+  MDB_txn* txn = shard.txns.back();
+  shard.txns.pop_back();
   return txn;
 }
 
 void Env::GiveBackReadTxn(MDB_txn* txn) const {
   {
-    std::lock_guard lock(pool_mu_);
-    if (read_pool_.size() < kMaxPooledReadTxns) {
-      read_pool_.push_back(txn);
+    PoolShard& shard = ShardOfThisThread();
+    std::lock_guard lock(shard.mu);
+    if (shard.txns.size() < kMaxPooledPerShard) {
+      shard.txns.push_back(txn);
       return;
     }
   }
@@ -220,6 +228,8 @@ std::unique_ptr<Env> Env::Open(const std::string& dir, const EnvOptions& opts) {
   ::chmod(dir.c_str(), 0700);
 
   std::unique_ptr<Env> e(new Env());
+  static std::atomic<uint64_t> instances{0};
+  e->instance_ = ++instances;
   e->dir_ = dir;
   Check("env_create", mdb_env_create(&e->env_));
   Check("set_maxdbs", mdb_env_set_maxdbs(e->env_, opts.max_tables));
@@ -237,7 +247,9 @@ std::unique_ptr<Env> Env::Open(const std::string& dir, const EnvOptions& opts) {
 void Env::Sync() { Check("env_sync", mdb_env_sync(env_, 1)); }
 
 Env::~Env() {
-  for (MDB_txn* txn : read_pool_) mdb_txn_abort(txn);
+  for (PoolShard& shard : pool_) {
+    for (MDB_txn* txn : shard.txns) mdb_txn_abort(txn);
+  }
   if (env_) {
     mdb_env_sync(env_, 1);
     mdb_env_close(env_);

@@ -72,12 +72,17 @@ class ReadTxn {
   // from the store alone may be memoised under it. 0 inside a write transaction, whose data changes
   // as it writes.
   uint64_t SnapshotId() const;
+  // Which open Env this transaction reads: unique per Env::Open in this process, never reused. A memo
+  // shared by several Envs (tests open many) keys on it beside SnapshotId, whose values repeat across stores.
+  uint64_t StoreInstance() const { return instance_; }
 
   MDB_txn* raw() const { return txn_; }
 
  protected:
-  explicit ReadTxn(MDB_txn* txn, bool writable = false) : txn_(txn), writable_(writable) {}
+  ReadTxn(MDB_txn* txn, uint64_t instance, bool writable = false)
+      : txn_(txn), instance_(instance), writable_(writable) {}
   MDB_txn* txn_;
+  uint64_t instance_;
   bool writable_;
   friend class Env;
 };
@@ -96,7 +101,7 @@ class WriteTxn : public ReadTxn {
   uint64_t NextId(const Table& t);
 
  private:
-  WriteTxn(MDB_txn* txn, const Table* seq) : ReadTxn(txn, /*writable=*/true), seq_(seq) {}
+  WriteTxn(MDB_txn* txn, uint64_t instance, const Table* seq) : ReadTxn(txn, instance, /*writable=*/true), seq_(seq) {}
   const Table* seq_;
   friend class Env;
 };
@@ -139,7 +144,7 @@ class Env {
   auto View(F&& fn) const -> std::invoke_result_t<F, const ReadTxn&> {
     std::shared_lock lock(resize_mu_);
     TxnHolder h(*this, /*write=*/false);
-    ReadTxn txn(h.txn);
+    ReadTxn txn(h.txn, instance_);
     return fn(static_cast<const ReadTxn&>(txn));
   }
 
@@ -155,7 +160,7 @@ class Env {
         std::shared_lock lock(resize_mu_);
         seen_map_size = MapSize();
         TxnHolder h(*this, /*write=*/true);
-        WriteTxn txn(h.txn, &seq_);
+        WriteTxn txn(h.txn, instance_, &seq_);
         try {
           auto r = fn(txn);
           if (!r.ok()) return r;  // holder aborts
@@ -205,18 +210,25 @@ class Env {
 
   // Read transactions are reset (mdb_txn_reset) and kept for renewal (mdb_txn_renew) instead of
   // aborted: a renewal keeps its reader slot, so it skips the reader table's lock that
-  // mdb_txn_begin takes. MDB_NOTLS lets a pooled handle be renewed on any thread.
+  // mdb_txn_begin takes. MDB_NOTLS lets a pooled handle be renewed on any thread. The pool has a
+  // shard per thread slot (by thread id), so the HTTP threads do not queue on one lock.
   MDB_txn* TakeReadTxn() const;
   void GiveBackReadTxn(MDB_txn* txn) const;
-  static constexpr size_t kMaxPooledReadTxns = 32;  // of EnvOptions::max_readers (256) slots
+  static constexpr size_t kPoolShards = 8;
+  static constexpr size_t kMaxPooledPerShard = 4;  // 32 of EnvOptions::max_readers (256) slots
+  struct alignas(64) PoolShard {  // one cache line each
+    std::mutex mu;
+    std::vector<MDB_txn*> txns;
+  };
+  PoolShard& ShardOfThisThread() const;
 
   MDB_env* env_ = nullptr;
+  uint64_t instance_ = 0;
   std::string dir_;
   Table seq_;
   Table meta_;
   mutable std::shared_mutex resize_mu_;
-  mutable std::mutex pool_mu_;
-  mutable std::vector<MDB_txn*> read_pool_;
+  mutable PoolShard pool_[kPoolShards];
 };
 
 }  // namespace osiedle::storage

@@ -36,6 +36,7 @@
 #include <pistache/http.h>
 #include <pistache/net.h>
 #include <pistache/peer.h>
+#include <pistache/transport.h>
 #include <spdlog/spdlog.h>
 
 #include <sys/socket.h>
@@ -179,10 +180,37 @@ struct Answerer {
   std::function<Response(const Request&, const Error&)> reject;
 };
 
-// How many of a connection's bytes sit in Pistache's write queue. While any do, later answers on that
-// connection take the queue too, so they cannot overtake them.
+// How many of a connection's answers sit in Pistache's write queue. While any do, later answers on that
+// connection take the queue too, so they cannot overtake them. `direct_round`: the reactor round (below) of the
+// connection's last answer sent directly.
 struct QueuedWrites {
   std::atomic<int> count{0};
+  uint64_t direct_round = 0;
+};
+
+// Rounds of a reactor thread: one per epoll_wait that found something ready. Pistache hands a thread's ready
+// connections to Transport::onReady one round at a time; the count lets Respond tell a connection's second request
+// within one round (a fast client keeping the thread to itself) from its next request in a later round.
+thread_local uint64_t t_reactor_round = 0;
+
+// Pistache's TCP transport with the round count. Installed through Listener::setTransportFactory; every reactor
+// thread gets its own through clone().
+class RoundCountingTransport : public P::Tcp::Transport {
+ public:
+  explicit RoundCountingTransport(const std::shared_ptr<P::Tcp::Handler>& handler)
+      : P::Tcp::Transport(handler), tcp_handler_(handler) {}
+
+  void onReady(const P::Aio::FdSet& fds) override {
+    ++t_reactor_round;
+    P::Tcp::Transport::onReady(fds);
+  }
+
+  std::shared_ptr<P::Aio::Handler> clone() const override {
+    return std::make_shared<RoundCountingTransport>(tcp_handler_->clone());
+  }
+
+ private:
+  std::shared_ptr<P::Tcp::Handler> tcp_handler_;  // Transport keeps its own private
 };
 constexpr const char* kQueuedWrites = "osiedle.queued-writes";
 
@@ -243,14 +271,13 @@ class PistacheHandler : public P::Http::Handler {
     auto queued = QueuedOf(peer);
     // Pistache reads a connection until it would block and hands each request to onInput as it comes. Were
     // every answer sent at once, a fast client's next request would already be there, and one connection
-    // could keep its reactor thread from all the others (p99 of 100+ ms at 8 connections). So a request that
-    // follows a direct answer on the same connection, with no other connection served in between, takes
-    // the queue: its answer leaves on the next epoll round, after the other ready connections.
-    thread_local const P::Tcp::Peer* last_direct = nullptr;
+    // could keep its reactor thread from all the others (p99 of 100+ ms at 8 connections). So a second request
+    // of one connection within one reactor round takes the queue: its answer leaves on a later round, after
+    // the other ready connections.
     const bool direct = peer->ssl() == nullptr && r.file_path.empty() && in.method() != P::Http::Method::Head &&
-                        queued->count.load() == 0 && peer.get() != last_direct;
-    last_direct = direct ? peer.get() : nullptr;
+                        queued->count.load() == 0 && queued->direct_round != t_reactor_round;
     if (direct) {
+      queued->direct_round = t_reactor_round;
       const std::string bytes = Serialize(in.version(), r, connection);
       peer->setIdle(true);  // as ResponseWriter::send does: the keep-alive clock runs again
       ssize_t n = ::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
@@ -397,9 +424,10 @@ int SelectCertificate(SSL* ssl, void* arg) {
 }
 
 // Pistache 0.0.5 keeps the SSL_CTX private (Endpoint::listener, Listener::ssl_ctx_) and offers no way
-// to change its certificate. An explicit template instantiation may name private members ([temp.spec]),
-// and a friend defined in it hands the member pointer out: the one place this file reaches into
-// Pistache's internals. The members' types are part of the installed headers we compile against.
+// to change its certificate, nor to install a transport (Listener::setTransportFactory is public, the
+// Endpoint's listener is not). An explicit template instantiation may name private members ([temp.spec]),
+// and a friend defined in it hands the member pointer out: the one way this file reaches into Pistache's
+// internals. The members' types are part of the installed headers we compile against.
 template <typename Tag, typename Tag::Type kMember>
 struct PrivateMember {
   friend typename Tag::Type Member(Tag) { return kMember; }
@@ -468,7 +496,11 @@ Result<uint16_t> Server::Start() {
                     .bodyTimeout(o.body_timeout)
                     .keepaliveTimeout(o.keepalive_timeout);
     endpoint->init(opts);
-    endpoint->setHandler(P::Http::make_handler<PistacheHandler>(&impl_->answerer));
+    auto handler = P::Http::make_handler<PistacheHandler>(&impl_->answerer);
+    endpoint->setHandler(handler);
+    (endpoint.get()->*Member(EndpointListener{})).setTransportFactory([handler] {
+      return std::make_shared<RoundCountingTransport>(handler);
+    });
     if (!o.tls_cert.empty() || !o.tls_key.empty()) {
       if (o.tls_cert.empty() || o.tls_key.empty()) return MakeError("listen_failed", "", "tls_cert and tls_key");
       auto pair = LoadTlsPair(o.tls_cert, o.tls_key);

@@ -4,13 +4,14 @@
 //
 // Usage:
 //   static http::TextCache<std::pair<Outage, std::vector<std::string>>> texts;
-//   std::string text = texts.Get(o.id, {o, names}, [&] { return OutageJson(o).dump(); });
+//   texts.AppendTo(out, o.id, {o, names}, [&] { return OutageJson(o).dump(); });
 //
-// `Shown` is everything the text depends on, compared with ==, so a kept text is never stale. Thread-safe;
-// bounded (it starts over past kMaxEntries items).
+// `Shown` is everything the text depends on, compared with ==, so a kept text is never stale. Thread-safe (hits
+// share a reader lock, so they never wait for each other); bounded (it starts over past kMaxEntries items).
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -20,24 +21,28 @@ namespace osiedle::http {
 template <typename Shown>
 class TextCache {
  public:
+  // Appends the text for item `id` showing `shown` to `out`, rendering it first unless kept.
   template <typename Render>
-  std::string Get(uint64_t id, Shown shown, Render&& render) {
+  void AppendTo(std::string& out, uint64_t id, const Shown& shown, Render&& render) {
     {
-      std::lock_guard lock(mu_);
+      std::shared_lock lock(mu_);
       auto it = entries_.find(id);
-      if (it != entries_.end() && it->second.first == shown) return it->second.second;
+      if (it != entries_.end() && it->second.first == shown) {
+        out += it->second.second;
+        return;
+      }
     }
     std::string text = render();
-    std::lock_guard lock(mu_);
+    out += text;
+    std::unique_lock lock(mu_);
     if (entries_.size() >= kMaxEntries) entries_.clear();
-    entries_[id] = {std::move(shown), text};
-    return text;
+    entries_.insert_or_assign(id, std::pair<Shown, std::string>{shown, std::move(text)});
   }
 
   static constexpr size_t kMaxEntries = 4096;
 
  private:
-  std::mutex mu_;
+  std::shared_mutex mu_;
   std::unordered_map<uint64_t, std::pair<Shown, std::string>> entries_;
 };
 

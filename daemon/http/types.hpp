@@ -3,7 +3,9 @@
 // Pistache to these; routes.cpp files in modules build Responses from Requests.
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -39,17 +41,37 @@ struct Response {
 };
 
 // Who is calling. Set by the session guard before a handler runs.
+// A caller's permissions, immutable and shared: a session's set is built once per snapshot (identity's memo), not
+// copied per request.
+class PermissionSet {
+ public:
+  PermissionSet() = default;
+  PermissionSet(std::set<std::string> names)  // NOLINT: implicit, as the set it stands for
+      : names_(std::make_shared<const std::set<std::string>>(std::move(names))) {}
+  PermissionSet(std::initializer_list<std::string> names) : PermissionSet(std::set<std::string>(names)) {}
+  explicit PermissionSet(std::shared_ptr<const std::set<std::string>> names) : names_(std::move(names)) {}
+
+  bool Contains(const std::string& name) const { return names_ && names_->count(name) > 0; }
+  const std::set<std::string>& Names() const {
+    static const std::set<std::string> kNone;
+    return names_ ? *names_ : kNone;
+  }
+
+ private:
+  std::shared_ptr<const std::set<std::string>> names_;
+};
+
 struct Principal {
   enum class Kind { kAnonymous, kSession, kBearer };
   Kind kind = Kind::kAnonymous;
   uint64_t user_id = 0;
   uint64_t session_id = 0;
   std::string csrf_token;           // for kSession
-  std::set<std::string> permissions;
+  PermissionSet permissions;
   std::string lang = "pl";          // "pl" or "en"
 
   bool authenticated() const { return kind != Kind::kAnonymous; }
-  bool Can(const std::string& permission) const { return permissions.count(permission) > 0; }
+  bool Can(const std::string& permission) const { return permissions.Contains(permission); }
 };
 
 struct Context {

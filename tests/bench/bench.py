@@ -121,6 +121,31 @@ def wrk(url: str, duration: int, connections: int, threads: int, headers: dict, 
     return res
 
 
+def interleaved(runs: dict, rounds: int) -> dict:
+    """Runs every measurement in `runs` (name → function returning a wrk() result) once per round, the order
+    reversed every other round (A B C, C B A, …), so the drift of a shared machine (other VMs on the host: steal
+    time) falls on all of them alike. Per name: the median round's rps, p50 and p90, the worst round's p99, the sum of
+    non-2xx answers, and every round."""
+    names = list(runs)
+    per: dict = {name: [] for name in names}
+    for i in range(rounds):
+        for name in (names if i % 2 == 0 else names[::-1]):
+            per[name].append(runs[name]())
+    out = {}
+    for name, results in per.items():
+        mid = sorted(results, key=lambda r: r["rps"])[len(results) // 2]
+        out[name] = {**mid, "rounds": results, "rps": statistics.median(r["rps"] for r in results),
+                     "p99_ms": max((r["p99_ms"] for r in results if r["p99_ms"] is not None), default=None),
+                     "non_2xx": sum(r["non_2xx"] for r in results),
+                     "errors": "; ".join(r["errors"] for r in results if r["errors"])}
+    return out
+
+
+def round_ratios(a: dict, b: dict) -> list:
+    """a's rps ÷ b's rps, round by round (both from interleaved())."""
+    return [x["rps"] / y["rps"] if y["rps"] else None for x, y in zip(a["rounds"], b["rounds"])]
+
+
 # --- nginx with its own config, port and prefix
 
 class Nginx:
@@ -306,35 +331,41 @@ def section_home(d: Daemon, tmp: Path, args) -> dict:
     res: dict = {"date": now(), "path": path, "bytes": len(body), "shape": content.describe_home(body),
                  "resident": content.SCALE_RESIDENT[0]}
     headers = {"Cookie": content.cookie_of(cl), "Accept": "application/json"}
-    wrk_args = (args.duration, args.connections, args.wrk_threads)
     # Many residents in turn: every request another user's cookie, from a wrk Lua script (which costs wrk — on the
     # same cores — more than a fixed request, so nginx is measured through the same script for that ratio).
     log(f"logging {content.MANY_RESIDENTS} residents in (each from its own loopback address)")
     cookies = content.many_resident_cookies(d.base_url)
+    script = content.lua_cycle_cookies(path, cookies, tmp / "home-many.lua")
+    nginx_script = content.lua_cycle_cookies("/home.json", cookies, tmp / "home-many-nginx.lua")
+    seconds = max(3, args.duration // 3)  # per round (5 s with the default --duration 15)
+    wrk_args = (seconds, args.connections, args.wrk_threads)
     nginx = Nginx(tmp / "nginx-home", body, name="home.json").start()  # the very bytes of the answer
     try:
-        log(f"wrk → nginx (the {len(body)} B answer of {path} as a static file)")
-        res["wrk_nginx"] = wrk(nginx.url, *wrk_args, {"Accept": "application/json"})
-        log("wrk → nginx, the same file through the residents-in-turn script")
-        nginx_script = content.lua_cycle_cookies("/home.json", cookies, tmp / "home-many-nginx.lua")
-        res["wrk_nginx_many"] = wrk(nginx.url, *wrk_args, {}, nginx_script)
+        log(f"{args.rounds} interleaved rounds of {seconds} s: nginx (the {len(body)} B answer of {path} as a static "
+            f"file), osiedled GET {path}, osiedled GET /healthz")
+        res |= interleaved({
+            "wrk_nginx": lambda: wrk(nginx.url, *wrk_args, {"Accept": "application/json"}),
+            "wrk_osiedled": lambda: wrk(d.base_url + path, *wrk_args, headers),
+            "wrk_healthz": lambda: wrk(f"{d.base_url}/healthz", *wrk_args, {"Accept": "application/json"}),
+        }, args.rounds)
+        log(f"{args.rounds} interleaved rounds: {len(cookies)} residents in turn, nginx through the same wrk script "
+            "and osiedled")
+        res |= interleaved({
+            "wrk_nginx_many": lambda: wrk(nginx.url, *wrk_args, {}, nginx_script),
+            "wrk_many": lambda: wrk(d.base_url + path, *wrk_args, {}, script),
+        }, args.rounds)
     finally:
         nginx.stop()
-    log(f"wrk → osiedled GET {path}")
-    res["wrk_osiedled"] = wrk(d.base_url + path, *wrk_args, headers)
-    log("wrk → osiedled GET /healthz (HTTP layer alone)")
-    res["wrk_healthz"] = wrk(f"{d.base_url}/healthz", *wrk_args, {"Accept": "application/json"})
+    res["ratio_rounds"] = round_ratios(res["wrk_osiedled"], res["wrk_nginx"])
+    res["many_ratio_rounds"] = round_ratios(res["wrk_many"], res["wrk_nginx_many"])
     # One client, no queueing: what a single resident waits for.
-    res["wrk_single"] = wrk(d.base_url + path, max(3, args.duration // 3), 1, 1, headers)
-    script = content.lua_cycle_cookies(path, cookies, tmp / "home-many.lua")
-    log(f"wrk → osiedled GET {path}, {len(cookies)} residents in turn")
-    res["wrk_many"] = wrk(d.base_url + path, *wrk_args, {}, script)
+    res["wrk_single"] = wrk(d.base_url + path, seconds, 1, 1, headers)
     res["many_residents"] = len(cookies)
     if args.perf:
         out_dir = REPO / "build/bench"
         out_dir.mkdir(parents=True, exist_ok=True)
         log("perf record of osiedled during wrk on the home feed")
-        res["perf"] = content.perf_profile(d.pid, args.duration + 2, out_dir,
+        res["perf"] = content.perf_profile(d.pid, seconds + 2, out_dir,
                                            lambda: wrk(d.base_url + path, *wrk_args, headers))
     return res
 
@@ -424,6 +455,8 @@ def main() -> int:
     p.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections ({','.join(SECTIONS)})")
     p.add_argument("--duration", type=int, default=15, help="wrk seconds per throughput target (15)")
     p.add_argument("--connections", type=int, default=64)
+    p.add_argument("--rounds", type=int, default=5,
+                   help="home: interleaved rounds of duration/3 s each (5); the ratio is the median round's")
     p.add_argument("--wrk-threads", type=int, default=2)
     p.add_argument("--search-duration", type=int, default=8, help="wrk seconds per search run (8)")
     p.add_argument("--search-connections", type=int, default=8, help="concurrent searches in the loaded run (8)")

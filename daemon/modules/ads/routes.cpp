@@ -223,7 +223,7 @@ std::string SliderText(Service& service, const http::Context& ctx) {
   std::string out = "[";
   for (const AdView& ad : service.Slider(http::ViewerOf(ctx, kManage))) {
     if (out.size() > 1) out += ',';
-    out += texts.Get(ad.id, ad, [&] { return json::Dump(AdJson(ad)); });
+    texts.AppendTo(out, ad.id, ad, [&] { return json::Dump(AdJson(ad)); });
   }
   return out + "]";
 }

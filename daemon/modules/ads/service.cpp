@@ -202,14 +202,20 @@ std::vector<AdView> Service::Active(const Viewer& viewer, Placement placement) {
       mine = groups_.GroupsOf(txn, viewer.user_id);
       std::sort(mine.begin(), mine.end());
     }
-    std::vector<AdView> out;
-    store_.ForEachInOrder(txn, placement, [&](uint64_t id) {
-      auto b = store_.Get(txn, id);
-      if (b && Shows(*b, viewer, mine, now)) {
-        out.push_back(AdView{b->id, b->title, b->advertiser, b->alt, b->image_id});
-      }
-      return out.size() < kMaxShown;
+    auto placed = placed_.Get(txn, static_cast<int>(placement), [&] {
+      std::vector<Banner> enabled;
+      store_.ForEachInOrder(txn, placement, [&](uint64_t id) {
+        auto b = store_.Get(txn, id);
+        if (b && b->enabled) enabled.push_back(std::move(*b));
+        return true;
+      });
+      return enabled;
     });
+    std::vector<AdView> out;
+    for (const Banner& b : *placed) {
+      if (out.size() >= kMaxShown) break;
+      if (Shows(b, viewer, mine, now)) out.push_back(AdView{b.id, b.title, b.advertiser, b.alt, b.image_id});
+    }
     return out;
   });
   if (!shown.empty() && now >= 0) {

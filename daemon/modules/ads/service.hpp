@@ -27,6 +27,7 @@
 #include "daemon/modules/groups/service.hpp"
 #include "daemon/modules/uploads/service.hpp"
 #include "storage/env.hpp"
+#include "storage/snapshot_memo.hpp"
 
 namespace osiedle::ads {
 
@@ -125,6 +126,10 @@ class Service {
   audit::Service& audit_;
   uploads::Service& uploads_;
   Store store_;
+
+  // The enabled banners of each placement, in order, decoded once per snapshot (Active filters them by time and
+  // groups per reader).
+  storage::SnapshotMemo<int, std::vector<Banner>> placed_{4};
 
   std::mutex pending_mu_;
   Pending pending_;  // guarded by pending_mu_

@@ -97,7 +97,7 @@ http::Response List(http::Context& ctx, Service& svc, bool staff_list) {
         auto it = names.find(id);
         shown.push_back(it == names.end() ? std::string() : it->second);
       }
-      body += texts.Get(c.id, {c, std::move(shown)}, [&] { return json::Dump(ContractorJson(c, names)); });
+      texts.AppendTo(body, c.id, {c, std::move(shown)}, [&] { return json::Dump(ContractorJson(c, names)); });
     }
     body += "],\"limit\":" + std::to_string(page->limit) + ",\"offset\":" + std::to_string(page->offset) +
             ",\"total\":" + std::to_string(page->total) + "}";

@@ -27,7 +27,7 @@
 #include "daemon/modules/contractors/model.hpp"
 #include "daemon/modules/contractors/store.hpp"
 #include "storage/env.hpp"
-#include "storage/snapshot_cache.hpp"
+#include "storage/snapshot_memo.hpp"
 
 namespace osiedle::contractors {
 

@@ -167,13 +167,12 @@ std::shared_ptr<const std::vector<Group>> Service::RuleGroups(const storage::Rea
 }
 
 std::vector<uint64_t> Service::GroupsOf(const storage::ReadTxn& txn, uint64_t user_id) const {
-  const uint64_t snapshot = memo_on_ ? txn.SnapshotId() : 0;
   const int64_t now = clock_.NowUnix();
-  if (snapshot != 0) {
-    std::lock_guard lock(memo_mu_);
-    auto it = memo_.find(user_id);
-    if (it != memo_.end() && it->second.snapshot == snapshot && it->second.now == now) return it->second.groups;
-  }
+  if (!memo_on_) return ComputeGroupsOf(txn, user_id, now);
+  return *groups_of_.Get(txn, now, user_id, [&] { return ComputeGroupsOf(txn, user_id, now); });
+}
+
+std::vector<uint64_t> Service::ComputeGroupsOf(const storage::ReadTxn& txn, uint64_t user_id, int64_t now) const {
   std::vector<uint64_t> out;
   auto u = dir_.GetUser(txn, user_id);
   if (u && u->status != identity::UserStatus::kDeleted) {
@@ -188,11 +187,6 @@ std::vector<uint64_t> Service::GroupsOf(const storage::ReadTxn& txn, uint64_t us
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
-  }
-  if (snapshot != 0) {
-    std::lock_guard lock(memo_mu_);
-    if (memo_.size() >= kMaxMemoUsers) memo_.clear();
-    memo_[user_id] = MemoEntry{snapshot, now, out};
   }
   return out;
 }

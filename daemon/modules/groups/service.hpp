@@ -6,8 +6,6 @@
 // Thread-safety: all functions are safe from many threads; each runs in the caller's txn.
 #include <cstdint>
 #include <memory>
-#include <mutex>
-#include <unordered_map>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
@@ -16,7 +14,7 @@
 #include "daemon/modules/groups/model.hpp"
 #include "daemon/modules/groups/store.hpp"
 #include "storage/env.hpp"
-#include "storage/snapshot_cache.hpp"
+#include "storage/snapshot_memo.hpp"
 
 namespace osiedle::groups {
 
@@ -82,15 +80,10 @@ class Service {
   const Clock& clock_;
   Store store_;
 
-  struct MemoEntry {
-    uint64_t snapshot = 0;
-    int64_t now = 0;
-    std::vector<uint64_t> groups;
-  };
-  static constexpr size_t kMaxMemoUsers = 4096;  // then the memo starts over
+  std::vector<uint64_t> ComputeGroupsOf(const storage::ReadTxn& txn, uint64_t user_id, int64_t now) const;
+
   const bool memo_on_;
-  mutable std::mutex memo_mu_;
-  mutable std::unordered_map<uint64_t, MemoEntry> memo_;
+  storage::SnapshotMemo<uint64_t, std::vector<uint64_t>> groups_of_{4096};  // users; then it starts over
   storage::SnapshotCache<std::vector<Group>> rule_groups_;
 };
 

@@ -123,35 +123,34 @@ Result<LoginResult> AuthService::StartSession(uint64_t user_id, int64_t totp_ste
 }
 
 Result<SessionInfo> AuthService::ResolveSession(std::string_view token) {
+  auto info = ResolveSessionShared(token);
+  if (!info.ok()) return info.error();
+  return **info;
+}
+
+Result<std::shared_ptr<const SessionInfo>> AuthService::ResolveSessionShared(std::string_view token) {
   if (token.empty() || token.size() > 128) return MakeError("session_invalid");
   std::string hash = crypto::Sha256Hex(token);
   int64_t now = clock_.NowUnix();
   bool expired = false;
-  auto info = store_.env().View([&](const storage::ReadTxn& t) -> Result<SessionInfo> {
-    const uint64_t snapshot = t.SnapshotId();
-    {
-      std::lock_guard lock(resolved_mu_);
-      auto it = resolved_.find(hash);
-      if (it != resolved_.end() && it->second.snapshot == snapshot && it->second.now == now) return it->second.info;
-    }
-    auto s = store_.FindSessionByTokenHash(t, hash);
-    if (!s) return MakeError("session_invalid");
-    if (now - s->last_seen_at > options_.session_idle_seconds ||
-        now - s->created_at > options_.session_absolute_seconds) {
-      expired = true;
-      return MakeError("session_invalid");
-    }
-    auto u = store_.GetUser(t, s->user_id);
-    if (!u || u->status != UserStatus::kActive) return MakeError("session_invalid");
-    SessionInfo i;
-    i.session = std::move(*s);
-    i.user = Redacted(std::move(*u));
-    i.roles = roles_.RolesOf(t, i.user.id);
-    i.permissions = roles_.PermissionsOf(t, i.user.id);
-    std::lock_guard lock(resolved_mu_);
-    if (resolved_.size() >= kMaxResolved) resolved_.clear();
-    resolved_[hash] = ResolvedSession{snapshot, now, i};
-    return i;
+  auto found = store_.env().View([&](const storage::ReadTxn& t) {
+    return resolved_.Get(t, now, hash, [&]() -> Result<SessionInfo> {
+      auto s = store_.FindSessionByTokenHash(t, hash);
+      if (!s) return MakeError("session_invalid");
+      if (now - s->last_seen_at > options_.session_idle_seconds ||
+          now - s->created_at > options_.session_absolute_seconds) {
+        expired = true;  // deleted below; the deletion's commit starts a new generation
+        return MakeError("session_invalid");
+      }
+      auto u = store_.GetUser(t, s->user_id);
+      if (!u || u->status != UserStatus::kActive) return MakeError("session_invalid");
+      SessionInfo i;
+      i.session = std::move(*s);
+      i.user = Redacted(std::move(*u));
+      i.roles = roles_.RolesOf(t, i.user.id);
+      i.permissions = roles_.PermissionsOf(t, i.user.id);
+      return i;
+    });
   });
   if (expired) {
     (void)store_.env().Update([&](storage::WriteTxn& t) -> Status {
@@ -159,7 +158,9 @@ Result<SessionInfo> AuthService::ResolveSession(std::string_view token) {
       return Ok{};
     });
   }
-  if (!info.ok() || now - info->session.last_seen_at < options_.session_touch_seconds) return info;
+  if (!found->ok()) return found->error();
+  std::shared_ptr<const SessionInfo> info(found, &**found);  // shares the memo entry
+  if (now - info->session.last_seen_at < options_.session_touch_seconds) return info;
   // At most one write per session per touch interval: every write is an fsync.
   (void)store_.env().Update([&](storage::WriteTxn& t) -> Status {
     auto s = store_.GetSession(t, info->session.id);
@@ -172,8 +173,9 @@ Result<SessionInfo> AuthService::ResolveSession(std::string_view token) {
     }
     return Ok{};
   });
-  info->session.last_seen_at = now;
-  return info;
+  auto touched = std::make_shared<SessionInfo>(*info);
+  touched->session.last_seen_at = now;
+  return std::shared_ptr<const SessionInfo>(std::move(touched));
 }
 
 Status AuthService::Logout(uint64_t session_id, const Actor& actor) {

@@ -8,7 +8,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
@@ -21,6 +20,7 @@
 #include "daemon/modules/identity/throttle.hpp"
 #include "daemon/modules/outbox/service.hpp"
 #include "daemon/modules/roles/service.hpp"
+#include "storage/snapshot_memo.hpp"
 
 namespace osiedle::identity {
 
@@ -67,6 +67,8 @@ class AuthService : private ServiceBase {
   // Writes last_seen_at at most once per session_touch_seconds. Errors: session_invalid. Valid answers are
   // memoised by token under (snapshot id, second): exact, since they depend on the store and the clock alone.
   Result<SessionInfo> ResolveSession(std::string_view token);
+  // The same, sharing the memo's answer instead of copying it (every authenticated request asks).
+  Result<std::shared_ptr<const SessionInfo>> ResolveSessionShared(std::string_view token);
   Status Logout(uint64_t session_id, const Actor& actor);
   // The user's sessions, oldest first, without token hashes or CSRF tokens.
   std::vector<Session> ListSessions(uint64_t user_id) const;
@@ -115,16 +117,9 @@ class AuthService : private ServiceBase {
   std::once_flag dummy_once_;
   std::string dummy_hash_;
 
-  // ResolveSession's answers for valid sessions, by token hash, under (snapshot id, second): they depend on the
-  // store and the clock alone, so a memo hit is exactly what a fresh lookup would answer.
-  struct ResolvedSession {
-    uint64_t snapshot = 0;
-    int64_t now = 0;
-    SessionInfo info;
-  };
-  static constexpr size_t kMaxResolved = 4096;  // then the memo starts over
-  std::mutex resolved_mu_;
-  std::unordered_map<std::string, ResolvedSession> resolved_;
+  // ResolveSession's answers by token hash, under (snapshot id, second): they depend on the store and the clock
+  // alone, so a memo hit is exactly what a fresh lookup would answer.
+  storage::SnapshotMemo<std::string, Result<SessionInfo>> resolved_{4096};  // tokens; then it starts over
 };
 
 }  // namespace osiedle::identity

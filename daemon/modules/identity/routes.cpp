@@ -91,13 +91,14 @@ http::Principal Authenticate(AuthService& auth, const http::Request& req) {
   http::Principal p;
   std::string token = req.Cookie(kSessionCookie);
   if (token.empty()) return p;
-  auto info = auth.ResolveSession(token);
-  if (!info.ok()) return p;
+  auto found = auth.ResolveSessionShared(token);
+  if (!found.ok()) return p;
+  const std::shared_ptr<const SessionInfo>& info = *found;
   p.kind = http::Principal::Kind::kSession;
   p.user_id = info->user.id;
   p.session_id = info->session.id;
   p.csrf_token = info->session.csrf_token;
-  p.permissions = std::move(info->permissions);
+  p.permissions = http::PermissionSet(std::shared_ptr<const std::set<std::string>>(info, &info->permissions));
   p.lang = info->user.lang;
   return p;
 }

@@ -24,7 +24,7 @@ http::Response Me(Module& id, roles::Service& roles, http::Context& ctx) {
                           {"flats", flats},
                           {"pending_registrations", regs},
                           {"roles", role_list},
-                          {"permissions", ctx.principal.permissions},
+                          {"permissions", ctx.principal.permissions.Names()},
                           {"csrf_token", ctx.principal.csrf_token},
                           {"totp_enrollment_required", id.auth.TotpEnrollmentRequired(d->user, d->roles)}});
 }

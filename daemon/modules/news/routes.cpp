@@ -1,11 +1,8 @@
 #include "daemon/modules/news/routes.hpp"
 
-#include <tuple>
-
 #include "daemon/core/json.hpp"
 #include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
-#include "daemon/http/text_cache.hpp"
 
 namespace osiedle::news {
 namespace {
@@ -279,35 +276,26 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
 
 namespace {
 
-// What a resident summary shows besides "unread" (the one per-reader field, appended per request).
-using ShownSummary = std::tuple<std::string, std::string, std::string, int64_t, bool, bool, uint64_t>;
-
-// The resident summary of `v` as JSON text. Keys are sorted (nlohmann's object) and "unread" sorts after every
-// other summary key, so this is byte for byte SummaryJson(v, false).dump().
-std::string ResidentSummary(const ItemView& v) {
-  static http::TextCache<ShownSummary> texts;
-  const Item& i = v.item;
-  std::string text = texts.Get(i.id, {i.title, i.lead, i.image_id, i.publish_at, i.pinned, i.comments_enabled,
-                                      v.stats.comments},
-                               [&] {
-                                 Json j = SummaryJson(v, false);
-                                 j.erase("unread");
-                                 std::string t = json::Dump(j);
-                                 t.pop_back();  // the closing brace
-                                 return t;
-                               });
-  text += v.read ? ",\"unread\":false}" : ",\"unread\":true}";
-  return text;
+// The resident summary of `v` as JSON text without its closing brace and the one per-reader field, "unread".
+// Keys are sorted (nlohmann's object) and "unread" sorts after every other summary key, so the text plus
+// ",\"unread\":…}" is byte for byte SummaryJson(v, …).dump().
+std::string ResidentSummaryHead(const ItemView& v) {
+  Json j = SummaryJson(v, false);
+  j.erase("unread");
+  std::string t = json::Dump(j);
+  t.pop_back();  // the closing brace
+  return t;
 }
 
 }  // namespace
 
 std::string FeedHeadText(Service& service, const http::Context& ctx, uint64_t limit) {
-  auto page = service.FeedHead(ViewerOf(ctx), limit);
-  std::string out = page.total > page.items.size() ? "{\"has_more\":true,\"items\":[" : "{\"has_more\":false,\"items\":[";
-  for (size_t i = 0; i < page.items.size(); ++i) {
+  const Service::HeadTexts head = service.FeedHeadTexts(ViewerOf(ctx), limit, &ResidentSummaryHead);
+  std::string out = head.has_more ? "{\"has_more\":true,\"items\":[" : "{\"has_more\":false,\"items\":[";
+  for (size_t i = 0; i < head.texts->size(); ++i) {
     if (i > 0) out += ',';
-    out += ResidentSummary(page.items[i]);
+    out += (*head.texts)[i];
+    out += head.read[i] ? ",\"unread\":false}" : ",\"unread\":true}";
   }
   out += "]}";
   return out;

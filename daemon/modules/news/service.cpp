@@ -198,34 +198,48 @@ Page<ItemView> Service::Feed(const Viewer& viewer, uint64_t offset, uint64_t lim
   });
 }
 
+size_t Service::HeadKeyHash::operator()(const HeadKey& k) const {
+  size_t h = std::hash<uint64_t>{}(k.limit * 2 + (k.staff ? 1 : 0)) ^ std::hash<const void*>{}(reinterpret_cast<const void*>(k.render));
+  for (uint64_t g : k.groups) h = storage::PairHash{}(std::pair{h, g});
+  return h;
+}
+
+std::shared_ptr<const Service::Head> Service::HeadOf(const storage::ReadTxn& txn, const Viewer& viewer, uint64_t limit,
+                                                    ItemRenderer render, int64_t now) const {
+  HeadKey key{viewer.staff, Limit(limit), viewer.staff ? std::vector<uint64_t>{} : groups_.GroupsOf(txn, viewer.user_id),
+              render};
+  return heads_.Get(txn, now, key, [&] {
+    Head head;
+    head.page = Scan(txn, Viewer{0, viewer.staff}, key.groups, 0, limit, /*count_all=*/false, now);
+    for (ItemView& v : head.page.items) {
+      v.item.body_md.clear();
+      v.item.body_html.clear();
+      if (render != nullptr) head.texts.push_back(render(v));
+    }
+    return head;
+  });
+}
+
 Page<ItemView> Service::FeedHead(const Viewer& viewer, uint64_t limit) const {
   const int64_t now = clock_.NowUnix();
   return env_.View([&](const storage::ReadTxn& txn) {
-    HeadKey key{viewer.staff, Limit(limit),
-                viewer.staff ? std::vector<uint64_t>{} : groups_.GroupsOf(txn, viewer.user_id)};
-    const uint64_t snapshot = txn.SnapshotId();
-    Page<ItemView> page;
-    bool found = false;
-    {
-      std::lock_guard lock(heads_mu_);
-      auto it = heads_.find(key);
-      if (snapshot != 0 && it != heads_.end() && it->second.snapshot == snapshot && it->second.now == now) {
-        page = it->second.page;
-        found = true;
-      }
-    }
-    if (!found) {
-      page = Scan(txn, Viewer{0, viewer.staff}, key.groups, 0, limit, /*count_all=*/false, now);
-      for (ItemView& v : page.items) {
-        v.item.body_md.clear();
-        v.item.body_html.clear();
-      }
-      std::lock_guard lock(heads_mu_);
-      if (heads_.size() >= kMaxHeads) heads_.clear();
-      if (snapshot != 0) heads_[std::move(key)] = HeadEntry{snapshot, now, page};
-    }
+    Page<ItemView> page = HeadOf(txn, viewer, limit, nullptr, now)->page;
     for (ItemView& v : page.items) v.read = viewer.user_id != 0 && store_.IsRead(txn, v.item.id, viewer.user_id);
     return page;
+  });
+}
+
+Service::HeadTexts Service::FeedHeadTexts(const Viewer& viewer, uint64_t limit, ItemRenderer render) const {
+  const int64_t now = clock_.NowUnix();
+  return env_.View([&](const storage::ReadTxn& txn) {
+    auto head = HeadOf(txn, viewer, limit, render, now);
+    HeadTexts out;
+    out.has_more = head->page.total > head->page.items.size();
+    for (const ItemView& v : head->page.items) {
+      out.read.push_back(viewer.user_id != 0 && store_.IsRead(txn, v.item.id, viewer.user_id));
+    }
+    out.texts = std::shared_ptr<const std::vector<std::string>>(head, &head->texts);  // shares the memo entry
+    return out;
   });
 }
 

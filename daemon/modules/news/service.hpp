@@ -5,10 +5,8 @@
 // staff change is audited in its own write transaction. Functions open their own transactions: never call them inside
 // View/Update. Thread-safety: every function is safe from many threads (state lives in LMDB).
 #include <cstdint>
-#include <map>
-#include <mutex>
+#include <memory>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
@@ -18,6 +16,7 @@
 #include "daemon/modules/news/model.hpp"
 #include "daemon/modules/news/store.hpp"
 #include "storage/env.hpp"
+#include "storage/snapshot_memo.hpp"
 
 namespace osiedle::news {
 
@@ -65,6 +64,15 @@ class Service {
   // memoised per (the viewer's groups, staff, limit) under (snapshot id, second) — exact, and shared by every
   // reader with the same groups; `read` is looked up per viewer.
   Page<ItemView> FeedHead(const Viewer& viewer, uint64_t limit) const;
+  // FeedHead's items as texts made by `render` (from the item alone, never from `read`), memoised with the page,
+  // so each summary is rendered once per group set and (snapshot, second); `read` per item for the viewer.
+  using ItemRenderer = std::string (*)(const ItemView&);
+  struct HeadTexts {
+    std::shared_ptr<const std::vector<std::string>> texts;  // one per item, in page order
+    std::vector<bool> read;
+    bool has_more = false;
+  };
+  HeadTexts FeedHeadTexts(const Viewer& viewer, uint64_t limit, ItemRenderer render) const;
   // One item under the same rule (staff see any item). Errors: "not_found".
   Result<ItemView> Get(const Viewer& viewer, uint64_t id) const;
   // Marks the item read by the viewer (idempotent). Errors: "not_found".
@@ -114,22 +122,24 @@ class Service {
   audit::Service& audit_;
   Store store_;
 
+  // FeedHead's memo: the page (read flags unset) and, for FeedHeadTexts, its items' texts.
+  struct Head {
+    Page<ItemView> page;
+    std::vector<std::string> texts;
+  };
   struct HeadKey {
     bool staff = false;
     uint64_t limit = 0;
     std::vector<uint64_t> groups;
-    bool operator<(const HeadKey& o) const {
-      return std::tie(staff, limit, groups) < std::tie(o.staff, o.limit, o.groups);
-    }
+    ItemRenderer render = nullptr;
+    bool operator==(const HeadKey&) const = default;
   };
-  struct HeadEntry {
-    uint64_t snapshot = 0;
-    int64_t now = 0;
-    Page<ItemView> page;  // read flags unset
+  struct HeadKeyHash {
+    size_t operator()(const HeadKey& k) const;
   };
-  static constexpr size_t kMaxHeads = 512;  // distinct group sets; then the memo starts over
-  mutable std::mutex heads_mu_;
-  mutable std::map<HeadKey, HeadEntry> heads_;
+  std::shared_ptr<const Head> HeadOf(const storage::ReadTxn& txn, const Viewer& viewer, uint64_t limit,
+                                     ItemRenderer render, int64_t now) const;
+  storage::SnapshotMemo<HeadKey, Head, HeadKeyHash> heads_{512};  // distinct group sets; then it starts over
 };
 
 }  // namespace osiedle::news

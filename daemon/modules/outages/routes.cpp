@@ -6,7 +6,7 @@
 #include "daemon/core/json.hpp"
 #include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
-#include "daemon/http/text_cache.hpp"
+#include "storage/snapshot_memo.hpp"
 
 namespace osiedle::outages {
 namespace {
@@ -311,24 +311,24 @@ void RegisterRoutes(http::RouteTable& routes, Service& svc) {
 }
 
 std::string ActiveText(Service& service, const http::Context& ctx, uint64_t limit) {
-  // An outage's text shows the record and its places' names.
-  static http::TextCache<std::pair<Outage, std::vector<std::string>>> texts;
+  // The whole text per (user, limit), made once per snapshot: it depends on the store alone.
+  static storage::SnapshotMemo<std::pair<uint64_t, uint64_t>, std::string, storage::PairHash> texts{4096};
   const PageArgs args{0, limit};
+  const uint64_t user_id = ctx.principal.user_id;
   return service.env().View([&](const storage::ReadTxn& txn) {
-    Namer names(service, txn);
-    const Page page = service.ActiveForUser(txn, ctx.principal.user_id, args.offset, args.limit);
-    std::string out = "{\"items\":[";
-    for (size_t i = 0; i < page.items.size(); ++i) {
-      if (i > 0) out += ',';
-      const Outage& o = page.items[i];
-      std::vector<std::string> shown;
-      for (const Place& p : o.places) shown.push_back(names.Name(p));
-      out += texts.Get(o.id, {o, std::move(shown)}, [&] { return json::Dump(OutageJson(o, false, names)); });
-    }
-    // Keys in sorted order, as PageJson's object writes them.
-    out += "],\"limit\":" + std::to_string(args.limit) + ",\"offset\":" + std::to_string(args.offset) +
-           ",\"total\":" + std::to_string(page.total) + "}";
-    return out;
+    return *texts.Get(txn, {user_id, limit}, [&] {
+      Namer names(service, txn);
+      const Page page = service.ActiveForUser(txn, user_id, args.offset, args.limit);
+      std::string out = "{\"items\":[";
+      for (size_t i = 0; i < page.items.size(); ++i) {
+        if (i > 0) out += ',';
+        out += json::Dump(OutageJson(page.items[i], false, names));
+      }
+      // Keys in sorted order, as PageJson's object writes them.
+      out += "],\"limit\":" + std::to_string(args.limit) + ",\"offset\":" + std::to_string(args.offset) +
+             ",\"total\":" + std::to_string(page.total) + "}";
+      return out;
+    });
   });
 }
 

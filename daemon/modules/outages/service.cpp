@@ -246,27 +246,14 @@ Page Service::ActiveForUser(const storage::ReadTxn& txn, uint64_t user_id, size_
   if (txn.Count(active_buildings_) == 0 && txn.Count(active_estates_) == 0) {
     return Slice(std::vector<Outage>{}, offset, limit);  // nothing active anywhere
   }
-  const uint64_t snapshot = txn.SnapshotId();
-  if (snapshot != 0) {
-    std::lock_guard lock(active_mu_);
-    auto it = active_memo_.find(user_id);
-    if (it != active_memo_.end() && it->second.snapshot == snapshot && it->second.offset == offset &&
-        it->second.limit == limit) {
-      return it->second.page;
-    }
-  }
-  std::vector<Home> homes = HomesOf(txn, user_id);
-  std::vector<Outage> all = IndexedActive(txn, homes);
-  // The index is per building; a staircase-level place is checked on the record itself.
-  all.erase(std::remove_if(all.begin(), all.end(), [&](const Outage& o) { return !Affects(o, homes); }), all.end());
-  SortActive(all);
-  Page page = Slice(std::move(all), offset, limit);
-  if (snapshot != 0) {
-    std::lock_guard lock(active_mu_);
-    if (active_memo_.size() >= kMaxActiveMemo) active_memo_.clear();
-    active_memo_[user_id] = ActiveEntry{snapshot, offset, limit, page};
-  }
-  return page;
+  return *active_memo_.Get(txn, ActiveKey{user_id, {offset, limit}}, [&] {
+    std::vector<Home> homes = HomesOf(txn, user_id);
+    std::vector<Outage> all = IndexedActive(txn, homes);
+    // The index is per building; a staircase-level place is checked on the record itself.
+    all.erase(std::remove_if(all.begin(), all.end(), [&](const Outage& o) { return !Affects(o, homes); }), all.end());
+    SortActive(all);
+    return Slice(std::move(all), offset, limit);
+  });
 }
 
 bool Service::PublicPageEnabled(const storage::ReadTxn& txn, uint64_t building_id) const {

@@ -6,10 +6,9 @@
 // those inside View/Update). Thread-safety: every function is safe from many threads (state in LMDB).
 #include <cstddef>
 #include <cstdint>
-#include <mutex>
+#include <utility>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
@@ -19,6 +18,7 @@
 #include "daemon/modules/identity/service.hpp"
 #include "daemon/modules/outages/model.hpp"
 #include "storage/env.hpp"
+#include "storage/snapshot_memo.hpp"
 
 namespace osiedle::outages {
 
@@ -141,14 +141,14 @@ class Service {
   storage::Table active_estates_;    // outages.active.by_estate: u64 estate, u64 id → ""
   storage::Table public_buildings_;  // outages.public_buildings: u64 building → ""
 
-  struct ActiveEntry {
-    uint64_t snapshot = 0;
-    size_t offset = 0, limit = 0;
-    Page page;
+  // ActiveForUser's pages by (user, (offset, limit)).
+  using ActiveKey = std::pair<uint64_t, std::pair<size_t, size_t>>;
+  struct ActiveKeyHash {
+    size_t operator()(const ActiveKey& k) const {
+      return storage::PairHash{}(std::pair{k.first, storage::PairHash{}(k.second)});
+    }
   };
-  static constexpr size_t kMaxActiveMemo = 4096;  // users; then the memo starts over
-  mutable std::mutex active_mu_;
-  mutable std::unordered_map<uint64_t, ActiveEntry> active_memo_;
+  storage::SnapshotMemo<ActiveKey, Page, ActiveKeyHash> active_memo_{4096};  // then it starts over
 };
 
 }  // namespace osiedle::outages
