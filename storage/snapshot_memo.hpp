@@ -46,8 +46,42 @@ class SnapshotMemo {
 
   template <typename Compute>
   std::shared_ptr<const T> Get(const ReadTxn& txn, int64_t now, const Key& key, Compute&& compute) const {
-    const Generation gen{txn.StoreInstance(), txn.SnapshotId(), now};
-    if (gen.snapshot != 0) {
+    return GetIn(Generation{txn.StoreInstance(), txn.SnapshotId(), now}, txn.SnapshotId() != 0, key,
+                 std::forward<Compute>(compute));
+  }
+
+  template <typename Compute>
+  std::shared_ptr<const T> Get(const ReadTxn& txn, const Key& key, Compute&& compute) const {
+    return Get(txn, 0, key, std::forward<Compute>(compute));
+  }
+
+  // For values computed from one module's tables alone: they are kept under `version`, a counter the module's store
+  // bumps in every write transaction that changes those tables, instead of the snapshot id, so commits elsewhere (a
+  // session touch) leave them valid. Never mix with Get on one memo. Inside a write transaction it always computes
+  // (the transaction may bump the counter and still abort).
+  template <typename Compute>
+  std::shared_ptr<const T> GetVersioned(const ReadTxn& txn, uint64_t version, const Key& key,
+                                        Compute&& compute) const {
+    return GetIn(Generation{txn.StoreInstance(), version, 0}, txn.SnapshotId() != 0, key,
+                 std::forward<Compute>(compute));
+  }
+
+ private:
+  struct Generation {
+    uint64_t store = 0;
+    uint64_t snapshot = 0;
+    int64_t now = 0;
+    bool operator==(const Generation&) const = default;
+    // Whether this generation may replace `kept`: another store, a later snapshot (or version), or the same one at
+    // another second (the clock may step back; the kept second is then no better than this one).
+    bool Newer(const Generation& kept) const {
+      return store != kept.store || snapshot > kept.snapshot || (snapshot == kept.snapshot && now != kept.now);
+    }
+  };
+
+  template <typename Compute>
+  std::shared_ptr<const T> GetIn(const Generation& gen, bool may_keep, const Key& key, Compute&& compute) const {
+    if (may_keep) {
       std::shared_lock lock(mu_);
       if (gen == gen_) {
         auto it = values_.find(key);
@@ -55,7 +89,7 @@ class SnapshotMemo {
       }
     }
     auto fresh = std::make_shared<const T>(compute());
-    if (gen.snapshot != 0) {
+    if (may_keep) {
       std::unique_lock lock(mu_);
       if (!(gen == gen_) && gen.Newer(gen_)) {
         values_.clear();
@@ -68,24 +102,6 @@ class SnapshotMemo {
     }
     return fresh;
   }
-
-  template <typename Compute>
-  std::shared_ptr<const T> Get(const ReadTxn& txn, const Key& key, Compute&& compute) const {
-    return Get(txn, 0, key, std::forward<Compute>(compute));
-  }
-
- private:
-  struct Generation {
-    uint64_t store = 0;
-    uint64_t snapshot = 0;
-    int64_t now = 0;
-    bool operator==(const Generation&) const = default;
-    // Whether this generation may replace `kept`: another store, a later snapshot, or the same snapshot at
-    // another second (the clock may step back; the kept second is then no better than this one).
-    bool Newer(const Generation& kept) const {
-      return store != kept.store || snapshot > kept.snapshot || (snapshot == kept.snapshot && now != kept.now);
-    }
-  };
 
   const size_t max_entries_;
   mutable std::shared_mutex mu_;

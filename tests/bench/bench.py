@@ -374,6 +374,8 @@ def section_search(d: Daemon, tmp: Path, args) -> dict:
     cl = content.resident_client(d)
     headers = {"Cookie": content.cookie_of(cl), "Accept": "application/json"}
     res: dict = {"date": now(), "hits": content.search_hits(cl), "sets": {}}
+    log("contractor search right after commits (no memo can answer)")
+    res["cold"] = content.cold_searches(cl)
     sets = dict(content.SEARCH_SETS)
     sets["all of the above"] = [q for qs in content.SEARCH_SETS.values() for q in qs]
     for i, (name, queries) in enumerate(sets.items()):

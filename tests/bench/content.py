@@ -168,6 +168,29 @@ def search_hits(cl: Client) -> dict:
     return hits
 
 
+def cold_searches(cl: Client, rounds: int = 5) -> dict:
+    """Every query of SEARCH_SETS `rounds` times, each right after a commit (the resident marks another news item
+    read), so no per-snapshot memo can answer it: the latency of a search that computes everything. Milliseconds,
+    the client's clock on one keep-alive connection."""
+    feed = cl.get(f"{c.API}/news?offset=0&limit=100")
+    ids = [i["id"] for i in feed.json.get("items", []) if i.get("unread")] if feed.status == 200 else []
+    times = []
+    for _ in range(rounds):
+        for qs in SEARCH_SETS.values():
+            for q in qs:
+                if not ids:
+                    break
+                if cl.post(f"{c.API}/news/{ids.pop()}/read", json={}).status not in (200, 204):
+                    continue
+                t0 = time.perf_counter()
+                r = cl.get(search_path(q))
+                if r.status == 200:
+                    times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return {"count": len(times), "median_ms": times[len(times) // 2] if times else None,
+            "max_ms": times[-1] if times else None}
+
+
 # --- 20 MB PDF download and the daemon's memory
 
 def post_raw(cl: Client, path: str, body: bytes, ctype: str) -> "c.Response":
@@ -248,6 +271,23 @@ def find_download_path(cl: Client, doc_id) -> str:
     return f"{c.API}/documents/{doc_id}/file"
 
 
+def mapped_rss_kib(pid: int) -> dict:
+    """Rss per mapped file (and "[anon]" for the rest) from /proc/PID/smaps, in KiB."""
+    out: dict = {}
+    name = "[anon]"
+    try:
+        with open(f"/proc/{pid}/smaps") as f:
+            for line in f:
+                head = line.split()
+                if head and "-" in head[0] and len(head) >= 5 and not head[0].endswith(":"):
+                    name = head[5] if len(head) >= 6 and head[5].startswith("/") else "[anon]"
+                elif head and head[0] == "Rss:":
+                    out[name] = out.get(name, 0) + int(head[1])
+    except OSError:
+        pass
+    return out
+
+
 def pdf_download(d: Daemon, admin: Client, proc_kib, sequential: int, parallel: int, rounds: int) -> dict:
     pdf = make_pdf()
     expect = hashlib.sha256(pdf).hexdigest()
@@ -272,6 +312,7 @@ def pdf_download(d: Daemon, admin: Client, proc_kib, sequential: int, parallel: 
     # VmRSS = RssAnon (heap, stacks) + RssFile (mapped files: the binary, libraries and LMDB's data.mdb, whose pages
     # count once a read touches them) + RssShmem.
     res["anon_before_kib"], res["file_before_kib"] = proc_kib(pid, "RssAnon"), proc_kib(pid, "RssFile")
+    mapped_before = mapped_rss_kib(pid)
     bad = []
     with RssSampler(pid, proc_kib) as seq_s:
         t0 = time.monotonic()
@@ -293,6 +334,9 @@ def pdf_download(d: Daemon, admin: Client, proc_kib, sequential: int, parallel: 
                 "rss_after_kib": proc_kib(pid, "VmRSS"), "hwm_after_kib": proc_kib(pid, "VmHWM"),
                 "anon_after_kib": proc_kib(pid, "RssAnon"), "file_after_kib": proc_kib(pid, "RssFile"),
                 "peak_parallel_kib": par_s.peak(), "bad": bad[:10], "bad_count": len(bad)})
+    mapped_after = mapped_rss_kib(pid)
+    grown = {k: v - mapped_before.get(k, 0) for k, v in mapped_after.items() if v != mapped_before.get(k, 0)}
+    res["mapped_growth_kib"] = dict(sorted(grown.items(), key=lambda kv: -abs(kv[1]))[:5])
     # Growth: the highest VmRSS sampled during the downloads over VmRSS before them; VmHWM shows any peak that the
     # 10 ms sampling missed (it only moves when the process sets a new high-water mark).
     res["growth_kib"] = max(res["peak_sequential_kib"], res["peak_parallel_kib"], res["rss_after_kib"]) - \

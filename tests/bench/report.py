@@ -1,6 +1,8 @@
 """Renders docs/PERFORMANCE.md from the figures of tests/bench/bench.py (or a placeholder with none)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 # Issue 2's targets. The login flood bound: idle RSS + the argon2id hashes that may run at once
 # (max_concurrent_password_hashes, default 2, x 64 MiB each) + 32 MiB of slack.
 HASH_MIB, CONCURRENT_HASHES, SLACK_MIB = 64, 2, 32
@@ -250,6 +252,13 @@ def _search(sr: dict) -> list[str]:
     hits = sr.get("hits", {})
     lines += ["", "Queries and their hits (total matches): " + ", ".join(f"`{q}` {n}" for q, n in hits.items()) + ".",
               ""]
+    cold = sr.get("cold") or {}
+    if cold.get("count"):
+        lines += ["A search answer is memoised per query under the snapshot (and each query word's ids too), so the "
+                  "runs above mostly measure memo hits, as residents typing the same prefixes would. Without any "
+                  f"memo — each query right after a commit, one at a time, {cold['count']} searches of the sets "
+                  f"above: median {_fmt(cold.get('median_ms'), ' ms', 2)}, slowest {_fmt(cold.get('max_ms'), ' ms', 2)} "
+                  "(the client's clock, HTTP included).", ""]
     return lines
 
 
@@ -280,6 +289,10 @@ def _download(dl: dict) -> list[str]:
               f"| RssFile (binary, libraries, LMDB pages read) before → after | "
               f"{_fmt(_mib(dl.get('file_before_kib')), ' MiB', 2)} → {_fmt(_mib(dl.get('file_after_kib')), ' MiB', 2)} |",
               f"| **growth** | **{_fmt(_mib(dl.get('growth_kib')), ' MiB', 2)}** |", ""]
+    if dl.get("mapped_growth_kib"):
+        lines += ["Where Rss grew (per mapping, /proc/PID/smaps, after − before): "
+                  + ", ".join(f"`{Path(k).name if k.startswith('/') else k}` {v:+d} KiB"
+                              for k, v in dl["mapped_growth_kib"].items()) + ".", ""]
     if dl.get("bad"):
         lines += [f"Failed downloads (status, bytes): {dl['bad']}", ""]
     return lines

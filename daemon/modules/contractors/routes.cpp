@@ -7,6 +7,7 @@
 #include "daemon/http/params.hpp"
 #include "daemon/http/response.hpp"
 #include "daemon/http/text_cache.hpp"
+#include "storage/snapshot_memo.hpp"
 
 namespace osiedle::contractors {
 namespace {
@@ -71,6 +72,29 @@ std::map<uint64_t, std::string> CategoryNames(const Service& svc, const storage:
 // What a contractor's text shows: the record and its categories' names.
 using ShownContractor = std::pair<Contractor, std::vector<std::string>>;
 
+// One page of search results as JSON text, composed from per-contractor texts; keys in sorted order, as the JSON
+// object writes them.
+Result<std::string> ListText(Service& svc, const storage::ReadTxn& txn, const SearchQuery& q) {
+  static http::TextCache<ShownContractor> texts;
+  auto page = svc.Search(txn, q);
+  if (!page.ok()) return page.error();
+  const auto names = CategoryNames(svc, txn);
+  std::string body = "{\"items\":[";
+  for (size_t i = 0; i < page->items.size(); ++i) {
+    if (i > 0) body += ',';
+    const Contractor& c = page->items[i];
+    std::vector<std::string> shown;
+    for (uint64_t id : c.category_ids) {
+      auto it = names.find(id);
+      shown.push_back(it == names.end() ? std::string() : it->second);
+    }
+    texts.AppendTo(body, c.id, {c, std::move(shown)}, [&] { return json::Dump(ContractorJson(c, names)); });
+  }
+  body += "],\"limit\":" + std::to_string(page->limit) + ",\"offset\":" + std::to_string(page->offset) +
+          ",\"total\":" + std::to_string(page->total) + "}";
+  return body;
+}
+
 http::Response List(http::Context& ctx, Service& svc, bool staff_list) {
   SearchQuery q;
   q.q = ctx.req.Query("q");
@@ -82,26 +106,13 @@ http::Response List(http::Context& ctx, Service& svc, bool staff_list) {
   q.offset = *offset;
   q.limit = *limit;
   q.category_id = *cat;
-  static http::TextCache<ShownContractor> texts;
-  auto out = svc.env().View([&](const storage::ReadTxn& txn) -> Result<std::string> {
-    auto page = svc.Search(txn, q);
-    if (!page.ok()) return page.error();
-    const auto names = CategoryNames(svc, txn);
-    // Composed as text from per-contractor texts; keys in sorted order, as the JSON object writes them.
-    std::string body = "{\"items\":[";
-    for (size_t i = 0; i < page->items.size(); ++i) {
-      if (i > 0) body += ',';
-      const Contractor& c = page->items[i];
-      std::vector<std::string> shown;
-      for (uint64_t id : c.category_ids) {
-        auto it = names.find(id);
-        shown.push_back(it == names.end() ? std::string() : it->second);
-      }
-      texts.AppendTo(body, c.id, {c, std::move(shown)}, [&] { return json::Dump(ContractorJson(c, names)); });
-    }
-    body += "],\"limit\":" + std::to_string(page->limit) + ",\"offset\":" + std::to_string(page->offset) +
-            ",\"total\":" + std::to_string(page->total) + "}";
-    return body;
+  // The whole answer per query, until a contractor, category or review changes (Service::Version): nothing in it is
+  // per reader, and residents type the same prefixes.
+  static storage::SnapshotMemo<std::string, Result<std::string>> answers{1024};
+  const std::string key = std::to_string(q.offset) + ',' + std::to_string(q.limit) + ',' +
+                          std::to_string(q.category_id) + (staff_list ? ",staff," : ",resident,") + q.q;
+  auto out = svc.env().View([&](const storage::ReadTxn& txn) {
+    return *answers.GetVersioned(txn, svc.Version(txn), key, [&] { return ListText(svc, txn, q); });
   });
   if (!out.ok()) return http::ErrorResponse(out.error(), ctx);
   http::Response r;

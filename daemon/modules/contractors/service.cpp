@@ -145,11 +145,15 @@ Result<Contractor> Service::Get(const storage::ReadTxn& txn, uint64_t id, const 
 
 std::optional<std::vector<uint64_t>> Service::CandidateIds(const storage::ReadTxn& txn, const SearchQuery& q) const {
   std::optional<std::vector<uint64_t>> ids;
-  if (q.category_id != 0) ids = store_.IdsInCategory(txn, q.category_id);
+  if (q.category_id != 0) {
+    ids = *category_ids_.GetVersioned(txn, store_.Version(txn), q.category_id,
+                                      [&] { return store_.IdsInCategory(txn, q.category_id); });
+  }
+  const uint64_t version = store_.Version(txn);
   for (const std::string& word : words::QueryWords(q.q)) {
     if (ids && ids->empty()) break;
-    std::vector<uint64_t> matching = store_.IdsWithWordPrefix(txn, word);
-    ids = ids ? Intersect(*ids, matching) : std::move(matching);
+    auto matching = word_ids_.GetVersioned(txn, version, word, [&] { return store_.IdsWithWordPrefix(txn, word); });
+    ids = ids ? Intersect(*ids, *matching) : *matching;
   }
   return ids;
 }
@@ -190,7 +194,7 @@ Result<Page<Contractor>> Service::Search(const storage::ReadTxn& txn, const Sear
 }
 
 std::shared_ptr<const std::unordered_map<uint64_t, Summary>> Service::Summaries(const storage::ReadTxn& txn) const {
-  return summaries_.Get(txn, [&] {
+  return summaries_.GetVersioned(txn, store_.Version(txn), 0, [&] {
     std::unordered_map<uint64_t, Summary> all;
     store_.ForEachSummary(txn, [&](Summary s) {
       const uint64_t id = s.id;

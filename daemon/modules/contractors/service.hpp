@@ -55,6 +55,8 @@ class Service {
   // query.include_inactive). Errors: "utf8_invalid" / "field_too_long" (q),
   // "field_invalid" (limit outside 1..kMaxPage).
   Result<Page<Contractor>> Search(const storage::ReadTxn& txn, const SearchQuery& query) const;
+  // Store::Version: what a memo of search results keys on (SnapshotMemo::GetVersioned).
+  uint64_t Version(const storage::ReadTxn& txn) const { return store_.Version(txn); }
   // Errors: "not_found" (absent, or inactive and the viewer is not staff).
   Result<Contractor> Get(const storage::ReadTxn& txn, uint64_t id, const Viewer& viewer) const;
   // Errors: text-field errors by field name, "phone_invalid", "email_invalid",
@@ -101,7 +103,7 @@ class Service {
   void Audit(storage::WriteTxn& txn, const Actor& actor, std::string action, std::string target_type,
              uint64_t target_id, std::string detail);
 
-  // Every contractor's summary by id, decoded once per snapshot id (the search reads hundreds per query).
+  // Every contractor's summary by id, decoded once per Store::Version (the search reads hundreds per query).
   std::shared_ptr<const std::unordered_map<uint64_t, Summary>> Summaries(const storage::ReadTxn& txn) const;
 
   storage::Env& env_;
@@ -109,7 +111,12 @@ class Service {
   audit::Service& audit_;
   Store store_;
 
-  storage::SnapshotCache<std::unordered_map<uint64_t, Summary>> summaries_;
+  // All kept under Store::Version (GetVersioned): valid until a contractor, category or review changes.
+  storage::SnapshotMemo<int, std::unordered_map<uint64_t, Summary>> summaries_{1};
+  // Ids per query word (a word-index prefix scan) and per category: residents type the same prefixes ("h", "hy",
+  // "hyd"…), and a one-letter prefix matches most of the directory.
+  storage::SnapshotMemo<std::string, std::vector<uint64_t>> word_ids_{4096};
+  storage::SnapshotMemo<uint64_t, std::vector<uint64_t>> category_ids_{256};
 };
 
 }  // namespace osiedle::contractors

@@ -116,7 +116,19 @@ Store::Store(storage::Env& env)
       words_of_(env.OpenTable("contractors.words.by_contractor")),
       reviews_(env.OpenTable("contractors.reviews")),
       reviews_by_contractor_(env.OpenTable("contractors.reviews.by_contractor")),
-      reviews_by_user_(env.OpenTable("contractors.reviews.by_user")) {}
+      reviews_by_user_(env.OpenTable("contractors.reviews.by_user")),
+      version_(env.OpenTable("contractors.version")) {}
+
+uint64_t Store::Version(const storage::ReadTxn& txn) const {
+  auto v = txn.Get(version_, "v");
+  return v && v->size() == 8 ? storage::GetU64BE(*v) : 0;
+}
+
+void Store::BumpVersion(storage::WriteTxn& txn) {
+  std::string v;
+  storage::PutU64BE(v, Version(txn) + 1);
+  txn.Put(version_, "v", v);
+}
 
 std::vector<Category> Store::Categories(const storage::ReadTxn& txn) const {
   std::vector<Category> out;
@@ -146,6 +158,7 @@ std::optional<uint64_t> Store::FindCategory(const storage::ReadTxn& txn, std::st
 }
 
 uint64_t Store::AddCategory(storage::WriteTxn& txn, const std::string& name) {
+  BumpVersion(txn);
   uint64_t id = txn.NextId(categories_);
   storage::Writer w(kCategoryVersion);
   w.Str(name);
@@ -169,6 +182,7 @@ std::optional<Summary> Store::GetSummary(const storage::ReadTxn& txn, uint64_t i
 }
 
 void Store::PutRecord(storage::WriteTxn& txn, const Contractor& c) {
+  BumpVersion(txn);
   txn.Put(contractors_, IdKey(c.id), EncodeContractor(c));
   txn.Put(summaries_, IdKey(c.id), EncodeSummary(c));
 }
@@ -190,6 +204,7 @@ void Store::Unindex(storage::WriteTxn& txn, uint64_t id) {
 }
 
 void Store::Put(storage::WriteTxn& txn, const Contractor& c, const std::vector<std::string>& words) {
+  BumpVersion(txn);
   Unindex(txn, c.id);
   PutRecord(txn, c);
   for (uint64_t cat : c.category_ids) txn.Put(by_category_, PairKey(cat, c.id), {});
@@ -200,6 +215,7 @@ void Store::Put(storage::WriteTxn& txn, const Contractor& c, const std::vector<s
 }
 
 void Store::Delete(storage::WriteTxn& txn, uint64_t id) {
+  BumpVersion(txn);
   Unindex(txn, id);
   txn.Del(contractors_, IdKey(id));
   txn.Del(summaries_, IdKey(id));
@@ -244,6 +260,7 @@ std::optional<uint64_t> Store::ReviewOf(const storage::ReadTxn& txn, uint64_t co
 }
 
 uint64_t Store::PutReview(storage::WriteTxn& txn, Review r) {
+  BumpVersion(txn);
   if (r.id == 0) r.id = txn.NextId(reviews_);
   txn.Put(reviews_, IdKey(r.id), EncodeReview(r));
   txn.Put(reviews_by_contractor_, PairKey(r.contractor_id, r.id), {});

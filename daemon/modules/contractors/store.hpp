@@ -60,6 +60,10 @@ class Store {
   // Every summary (the unfiltered list). One scan of the summary table.
   void ForEachSummary(const storage::ReadTxn& txn, const std::function<void(Summary)>& fn) const;
 
+  // A counter that every write above bumps in its own transaction: the search memos key on it, so commits elsewhere
+  // (a session touch, a news item read) leave them valid.
+  uint64_t Version(const storage::ReadTxn& txn) const;
+
   std::optional<Review> GetReview(const storage::ReadTxn& txn, uint64_t id) const;
   // The review id of `user` on `contractor`, if any (hidden ones included).
   std::optional<uint64_t> ReviewOf(const storage::ReadTxn& txn, uint64_t contractor_id, uint64_t user_id) const;
@@ -74,6 +78,7 @@ class Store {
  private:
   // Removes the contractor's category links and search words (not the record).
   void Unindex(storage::WriteTxn& txn, uint64_t id);
+  void BumpVersion(storage::WriteTxn& txn);
 
   storage::Table categories_;             // contractors.categories
   storage::Table category_names_;         // contractors.categories.by_name
@@ -85,6 +90,7 @@ class Store {
   storage::Table reviews_;                // contractors.reviews
   storage::Table reviews_by_contractor_;  // contractors.reviews.by_contractor
   storage::Table reviews_by_user_;        // contractors.reviews.by_user
+  storage::Table version_;                // contractors.version: "v" → u64
 };
 
 }  // namespace osiedle::contractors

@@ -92,6 +92,36 @@ TEST(SnapshotMemo, OlderReadersAndWriteTransactionsDoNotKeep) {
   EXPECT_EQ(in_write, 2);
 }
 
+// Kept under a module's version instead of the snapshot: commits that leave the version alone keep the value.
+TEST(SnapshotMemo, VersionedValuesOutliveOtherCommits) {
+  TempDir dir;
+  auto env = Env::Open(dir.path());
+  Table t = env->OpenTable("test.items");
+  SnapshotMemo<std::string, std::string> memo{8};
+  int computed = 0;
+  auto get = [&](uint64_t version) {
+    return env->View([&](const ReadTxn& txn) {
+      return *memo.GetVersioned(txn, version, "k", [&] {
+        ++computed;
+        return txn.Get(t, "k").value_or("-");
+      });
+    });
+  };
+  Put(*env, t, "k", "1");
+  EXPECT_EQ(get(1), "1");
+  Put(*env, t, "unrelated", "x");  // a commit, same version
+  EXPECT_EQ(get(1), "1");
+  EXPECT_EQ(computed, 1);
+  Put(*env, t, "k", "2");
+  EXPECT_EQ(get(2), "2");  // the writer bumped the version
+  EXPECT_EQ(computed, 2);
+  ASSERT_TRUE(env->Update([&](WriteTxn& txn) -> Status {
+                   memo.GetVersioned(txn, 2, "k", [&] { return std::string("in a write"); });
+                   return Ok{};
+                 }).ok());
+  EXPECT_EQ(get(2), "2");  // nothing kept from the write transaction
+}
+
 TEST(SnapshotMemo, StartsOverPastItsBound) {
   TempDir dir;
   auto env = Env::Open(dir.path());

@@ -125,7 +125,8 @@ TEST(ContractorsService, OrdersRecommendedThenRatingThenName) {
   EXPECT_EQ(f.Names("stolar"), (Strings{"Z Stolarnia", "C Stolarnia", "B Stolarnia", "A Stolarnia"}));
 }
 
-// Summaries are decoded once per snapshot id: every commit (a rating, an edit) shows in the next search.
+// Summaries, word ids and answers are memoised under the contractors' own version: every write of theirs (a rating,
+// an edit) shows in the next search, and commits elsewhere leave the version alone.
 TEST(ContractorsService, SearchSeesEveryCommitAtOnce) {
   Fixture f;
   uint64_t cat = f.CategoryId("Stolarz");
@@ -146,6 +147,18 @@ TEST(ContractorsService, SearchSeesEveryCommitAtOnce) {
   EXPECT_EQ(f.Names("stolar"), (Strings{"A Stolarnia", "B Stolarnia"}));
   ASSERT_TRUE(update(b, "B Stolarnia", false, /*active=*/false).ok());
   EXPECT_EQ(f.Names("stolar"), Strings{"A Stolarnia"});
+
+  auto version = [&] { return f.env.View([&](const storage::ReadTxn& t) { return f.svc.Version(t); }); };
+  const uint64_t before = version();
+  storage::Table other = f.env.OpenTable("test.elsewhere");
+  ASSERT_TRUE(f.env.Update([&](storage::WriteTxn& t) -> Status {
+                     t.Put(other, "k", "v");
+                     return Ok{};
+                   }).ok());
+  EXPECT_EQ(version(), before);
+  ASSERT_TRUE(update(b, "B Stolarnia", false, /*active=*/true).ok());
+  EXPECT_GT(version(), before);
+  EXPECT_EQ(f.Names("stolar"), (Strings{"A Stolarnia", "B Stolarnia"}));
 }
 
 TEST(ContractorsService, PaginatesWithTotal) {
