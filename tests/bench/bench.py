@@ -125,7 +125,7 @@ def interleaved(runs: dict, rounds: int) -> dict:
     """Runs every measurement in `runs` (name → function returning a wrk() result) once per round, the order
     reversed every other round (A B C, C B A, …), so the drift of a shared machine (other VMs on the host: steal
     time) falls on all of them alike. Per name: the median round's rps, p50 and p90, the worst round's p99, the sum of
-    non-2xx answers, and every round."""
+    non-2xx answers, and every round; p99_median_ms is the median round's p99."""
     names = list(runs)
     per: dict = {name: [] for name in names}
     for i in range(rounds):
@@ -134,8 +134,9 @@ def interleaved(runs: dict, rounds: int) -> dict:
     out = {}
     for name, results in per.items():
         mid = sorted(results, key=lambda r: r["rps"])[len(results) // 2]
+        p99s = sorted(r["p99_ms"] for r in results if r["p99_ms"] is not None)
         out[name] = {**mid, "rounds": results, "rps": statistics.median(r["rps"] for r in results),
-                     "p99_ms": max((r["p99_ms"] for r in results if r["p99_ms"] is not None), default=None),
+                     "p99_ms": p99s[-1] if p99s else None, "p99_median_ms": p99s[len(p99s) // 2] if p99s else None,
                      "non_2xx": sum(r["non_2xx"] for r in results),
                      "errors": "; ".join(r["errors"] for r in results if r["errors"])}
     return out
@@ -374,18 +375,24 @@ def section_search(d: Daemon, tmp: Path, args) -> dict:
     cl = content.resident_client(d)
     headers = {"Cookie": content.cookie_of(cl), "Accept": "application/json"}
     res: dict = {"date": now(), "hits": content.search_hits(cl), "sets": {}}
-    log("contractor search right after commits (no memo can answer)")
-    res["cold"] = content.cold_searches(cl)
+    log("contractor search right after a contractor was saved (no memo can answer)")
+    res["cold"] = content.cold_searches(cl, d.login(ADMIN))
     sets = dict(content.SEARCH_SETS)
     sets["all of the above"] = [q for qs in content.SEARCH_SETS.values() for q in qs]
-    for i, (name, queries) in enumerate(sets.items()):
-        script = content.lua_cycle([content.search_path(q) for q in queries], tmp / f"search-{i}.lua")
-        runs = {}
-        for conns in (1, args.search_connections):
-            log(f"wrk → contractor search, {name}, {conns} connection(s)")
-            runs[str(conns)] = wrk(d.base_url + content.search_path(queries[0]), args.search_duration, conns,
-                                   args.wrk_threads, headers, script)
-        res["sets"][name] = {"queries": queries, "runs": runs}
+    scripts = {name: content.lua_cycle([content.search_path(q) for q in queries], tmp / f"search-{i}.lua")
+               for i, (name, queries) in enumerate(sets.items())}
+    for name, queries in sets.items():
+        res["sets"][name] = {"queries": queries, "runs": {}}
+    for conns in (1, args.search_connections):
+        log(f"wrk → contractor search, {len(sets)} query sets, {conns} connection(s), {args.search_rounds} "
+            "interleaved rounds")
+
+        def run(name, conns=conns):
+            return wrk(d.base_url + content.search_path(sets[name][0]), args.search_duration, conns,
+                       args.wrk_threads, headers, scripts[name])
+        measured = interleaved({name: (lambda name=name: run(name)) for name in sets}, args.search_rounds)
+        for name in sets:
+            res["sets"][name]["runs"][str(conns)] = measured[name]
     return res
 
 
@@ -460,7 +467,9 @@ def main() -> int:
     p.add_argument("--rounds", type=int, default=5,
                    help="home: interleaved rounds of duration/3 s each (5); the ratio is the median round's")
     p.add_argument("--wrk-threads", type=int, default=2)
-    p.add_argument("--search-duration", type=int, default=8, help="wrk seconds per search run (8)")
+    p.add_argument("--search-duration", type=int, default=4, help="wrk seconds per search run (4)")
+    p.add_argument("--search-rounds", type=int, default=3,
+                   help="interleaved rounds per query set and connection count (3); p99 target: the median round's")
     p.add_argument("--search-connections", type=int, default=8, help="concurrent searches in the loaded run (8)")
     p.add_argument("--dl-sequential", type=int, default=10, help="sequential 20 MB downloads (10)")
     p.add_argument("--dl-parallel", type=int, default=8, help="downloads at once (8)")
