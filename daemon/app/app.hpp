@@ -57,7 +57,7 @@ struct App {
   contractors::Service contractors;
   news::Service news;
   outages::Service outages;
-  documents::Service documents;
+  documents::Service documents;  // serve() starts its download-count flusher; destroyed (flushed) before env
   information::Service information;
   letters::Service letters;
   ads::Service ads;  // serve() calls ads.Start() for the impression flusher; destroyed (flushed) before env

@@ -142,7 +142,8 @@ int Serve(const Config& cfg) {
   App app(cfg, clock);
   if (cfg.demo) SeedDemo(app, std::cout);
   app.RegisterRoutes();
-  app.ads.Start();  // impression counts are flushed every 10 s and on shutdown
+  app.ads.Start();        // impression counts are flushed every 10 s and on shutdown
+  app.documents.Start();  // so are download counts
 
   http::Metrics metrics;
   metrics.AddGauge("osiedle_outbox_depth", "Mail messages waiting for delivery",

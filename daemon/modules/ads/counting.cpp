@@ -1,8 +1,6 @@
 // The counting half of the ads service: the impression flusher, per-day stats and the CSV export.
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <exception>
 
@@ -44,35 +42,9 @@ struct CsvRow {
 
 }  // namespace
 
-void Service::Start() {
-  std::lock_guard lock(thread_mu_);
-  if (thread_.joinable()) return;
-  stop_ = false;
-  thread_ = std::thread([this] { FlushLoop(); });
-}
+void Service::Start() { flusher_.Start(); }
 
-void Service::Stop() {
-  {
-    std::lock_guard lock(thread_mu_);
-    stop_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-  auto st = Flush();
-  if (!st.ok()) spdlog::error("ads: impressions not saved at stop: {}", st.error().detail);
-}
-
-void Service::FlushLoop() {
-  std::unique_lock lock(thread_mu_);
-  while (!stop_) {
-    wake_.wait_for(lock, std::chrono::seconds(kFlushIntervalSeconds), [this] { return stop_; });
-    if (stop_) break;
-    lock.unlock();
-    auto st = Flush();
-    if (!st.ok()) spdlog::warn("ads: impressions not saved, retrying later: {}", st.error().detail);
-    lock.lock();
-  }
-}
+void Service::Stop() { flusher_.Stop(); }
 
 Status Service::Flush() {
   Pending batch;

@@ -9,17 +9,17 @@
 //  - Clicks are written durably in the click request itself (rarer, and what advertisers pay for).
 // Every staff change is audited in its own write transaction. Functions open their own transactions: never call them
 // inside View/Update. Thread-safety: every function is safe from many threads.
-#include <condition_variable>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
+#include "daemon/core/periodic_flush.hpp"
 #include "daemon/core/result.hpp"
 #include "daemon/modules/ads/model.hpp"
 #include "daemon/modules/ads/store.hpp"
@@ -118,7 +118,6 @@ class Service {
   BannerView ViewOf(const storage::ReadTxn& txn, Banner b) const;
   static bool Shows(const Banner& b, const Viewer& viewer, const std::vector<uint64_t>& mine, int64_t now);
   static Status CheckRange(int64_t from_day, int64_t to_day);
-  void FlushLoop();
 
   storage::Env& env_;
   const Clock& clock_;
@@ -133,11 +132,7 @@ class Service {
 
   std::mutex pending_mu_;
   Pending pending_;  // guarded by pending_mu_
-
-  std::mutex thread_mu_;  // guards thread_ and stop_
-  std::condition_variable wake_;
-  bool stop_ = false;
-  std::thread thread_;
+  PeriodicFlush flusher_{"ads: impressions", std::chrono::seconds(kFlushIntervalSeconds), [this] { return Flush(); }};
 };
 
 }  // namespace osiedle::ads

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
 #include <map>
 
 #include "daemon/core/page.hpp"
@@ -57,6 +58,8 @@ size_t UnsafeCharLen(std::string_view s, size_t i) {
 Service::Service(storage::Env& env, const Clock& clock, groups::Service& groups, audit::Service& audit,
                  uploads::Service& uploads)
     : env_(env), clock_(clock), groups_(groups), audit_(audit), uploads_(uploads), store_(env) {}
+
+Service::~Service() { Stop(); }
 
 std::string Service::SlugOf(std::string_view name) {
   const std::string folded = utf8::Fold(name);
@@ -319,9 +322,12 @@ DocumentView Service::ViewOf(const storage::ReadTxn& txn, Document d, bool with_
   if (auto cur = store_.GetVersion(txn, d.id, d.current)) v.current = std::move(*cur);
   if (with_versions) {
     v.versions = store_.Versions(txn, d.id);
-    for (const Version& ver : v.versions) v.downloads += ver.downloads;
+    for (Version& ver : v.versions) {
+      ver.downloads += PendingDownloads(d.id, ver.n);
+      v.downloads += ver.downloads;
+    }
   } else {
-    v.downloads = store_.TotalDownloads(txn, d.id);
+    v.downloads = store_.TotalDownloads(txn, d.id) + PendingDownloads(d.id, 0);
   }
   v.doc = std::move(d);
   return v;
@@ -357,17 +363,64 @@ Result<DocumentView> Service::Get(const Viewer& viewer, uint64_t id) const {
 }
 
 Result<DownloadFile> Service::Fetch(const Viewer& viewer, uint64_t id, uint64_t n) {
-  // One short write transaction per download: the check and the count commit together, and nothing else is held
-  // while the file streams (the route sends it after this returns).
-  return env_.Update([&](storage::WriteTxn& txn) -> Result<DownloadFile> {
+  // A read transaction: nothing is held while the file streams (the route sends it after this returns), and the
+  // count waits in memory for Flush.
+  auto file = env_.View([&](const storage::ReadTxn& txn) -> Result<std::pair<DownloadFile, uint64_t>> {
     auto d = Visible(txn, viewer, id);
     if (!d.ok()) return d.error();
     const uint64_t which = n == 0 ? d->current : n;
     auto v = store_.GetVersion(txn, id, which);
     if (!v || !uploads_.Get(txn, v->upload_id).ok()) return NotFound();
-    store_.CountDownload(txn, id, which);
-    return DownloadFile{uploads_.PathOf(v->upload_id), v->filename, v->size};
+    return std::pair{DownloadFile{uploads_.PathOf(v->upload_id), v->filename, v->size}, which};
   });
+  if (!file.ok()) return file.error();
+  {
+    std::lock_guard lock(pending_mu_);
+    ++pending_[{id, file->second}];
+  }
+  return std::move(file->first);
+}
+
+void Service::Start() { flusher_.Start(); }
+
+void Service::Stop() { flusher_.Stop(); }
+
+Status Service::Flush() {
+  Pending batch;
+  {
+    std::lock_guard lock(pending_mu_);
+    batch.swap(pending_);
+  }
+  if (batch.empty()) return {};
+  Status st;
+  try {
+    st = env_.Update([&](storage::WriteTxn& txn) -> Status {
+      for (const auto& [key, count] : batch) {
+        if (!store_.GetVersion(txn, key.first, key.second)) continue;  // deleted since
+        store_.CountDownloads(txn, key.first, key.second, count);
+      }
+      return {};
+    });
+  } catch (const std::exception& e) {
+    st = MakeError("storage_io", "", e.what());
+  }
+  if (!st.ok()) {  // keep the counts for the next round
+    std::lock_guard lock(pending_mu_);
+    for (const auto& [key, count] : batch) pending_[key] += count;
+  }
+  return st;
+}
+
+uint64_t Service::PendingDownloads(uint64_t doc, uint64_t n) const {
+  std::lock_guard lock(pending_mu_);
+  if (pending_.empty()) return 0;
+  if (n != 0) {
+    auto it = pending_.find({doc, n});
+    return it == pending_.end() ? 0 : it->second;
+  }
+  uint64_t sum = 0;
+  for (auto it = pending_.lower_bound({doc, 0}); it != pending_.end() && it->first.first == doc; ++it) sum += it->second;
+  return sum;
 }
 
 Result<DownloadFile> Service::Download(const Viewer& viewer, uint64_t id) { return Fetch(viewer, id, 0); }

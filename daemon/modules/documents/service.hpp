@@ -2,14 +2,23 @@
 // Documents (Dokumenty spółdzielni): a PDF library in categories. Staff create documents from PDF uploads, target
 // them at groups and add versions (the newest is the current one; older ones stay reachable for staff only).
 // Residents see — by list, by id and by file — only documents aimed at everyone or at one of their groups; anything
-// else is "not_found", exactly as for an id that does not exist. Each download is counted per version in its own
-// short write transaction (no batching). Staff changes are audited in the same transaction. Functions open their own
-// transactions (except Seed): never call them inside View/Update. Thread-safety: safe from many threads.
+// else is "not_found", exactly as for an id that does not exist. Downloads are counted per version IN MEMORY and
+// written in one write transaction by Flush(), which the thread started by Start() calls every kFlushIntervalSeconds
+// (10 s), and Stop() once more: a download is a read, and should not cost a commit and an fsync (nor map fresh LMDB
+// pages while a 20 MB file streams). Views add the pending counts, so staff see every download at once. LOSS WINDOW
+// (as for ad impressions): a crash loses at most the last ~10 s of counts; a clean stop loses none. Staff changes are
+// audited in the same transaction. Functions open their own transactions (except Seed): never call them inside
+// View/Update. Thread-safety: safe from many threads.
+#include <chrono>
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "daemon/core/clock.hpp"
+#include "daemon/core/periodic_flush.hpp"
 #include "daemon/core/result.hpp"
 #include "daemon/modules/audit/service.hpp"
 #include "daemon/modules/documents/model.hpp"
@@ -25,6 +34,19 @@ class Service {
   // Opens the tables. REQUIRES: called at start-up; every argument outlives the service.
   Service(storage::Env& env, const Clock& clock, groups::Service& groups, audit::Service& audit,
           uploads::Service& uploads);
+  // Stop()s (so pending download counts are written).
+  ~Service();
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
+
+  // --- download counts ---
+  // Starts the thread that calls Flush() every kFlushIntervalSeconds. Idempotent.
+  void Start();
+  // Stops the thread (if running) and flushes what is pending. Idempotent; call before the Env closes.
+  void Stop();
+  // Writes all pending download counts in one write transaction (counts of versions deleted meanwhile are dropped).
+  // On a storage error the counts stay pending. Errors: "storage_io".
+  Status Flush();
 
   // Migration step: adds the default categories (Statut, Regulaminy, Uchwały, Protokoły obrad organów, Protokoły
   // lustracji, Sprawozdania finansowe — statutory — then Formularze do druku, Inne) whose slugs are absent.
@@ -89,8 +111,13 @@ class Service {
   static constexpr int64_t kMaxPosition = 1000000;
   static constexpr uint64_t kDefaultPage = 20;
   static constexpr uint64_t kMaxPage = 100;
+  static constexpr int kFlushIntervalSeconds = 10;
 
  private:
+  using Pending = std::map<std::pair<uint64_t, uint64_t>, uint64_t>;  // (document, version n) → downloads
+  // Downloads of (doc, n) not written yet; n == 0: of every version of doc.
+  uint64_t PendingDownloads(uint64_t doc, uint64_t n) const;
+
   Status CheckInput(DocumentInput& in) const;
   static Status CheckVersion(VersionInput& in);
   Status CheckRefs(const storage::ReadTxn& txn, const DocumentInput& in) const;
@@ -110,6 +137,11 @@ class Service {
   audit::Service& audit_;
   uploads::Service& uploads_;
   Store store_;
+
+  mutable std::mutex pending_mu_;
+  Pending pending_;  // guarded by pending_mu_
+  PeriodicFlush flusher_{"documents: download counts", std::chrono::seconds(kFlushIntervalSeconds),
+                         [this] { return Flush(); }};
 };
 
 }  // namespace osiedle::documents

@@ -217,9 +217,9 @@ uint64_t Store::TotalDownloads(const storage::ReadTxn& txn, uint64_t doc) const 
   return sum;
 }
 
-void Store::CountDownload(storage::WriteTxn& txn, uint64_t doc, uint64_t n) const {
+void Store::CountDownloads(storage::WriteTxn& txn, uint64_t doc, uint64_t n, uint64_t count) const {
   storage::Writer w(kCountVersion);
-  w.U64(Downloads(txn, doc, n) + 1);
+  w.U64(Downloads(txn, doc, n) + count);
   txn.Put(downloads_, PairKey(doc, n), w.Take());
 }
 

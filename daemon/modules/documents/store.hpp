@@ -56,7 +56,7 @@ class Store {
   uint64_t Downloads(const storage::ReadTxn& txn, uint64_t doc, uint64_t n) const;
   // Sum over every version of the document.
   uint64_t TotalDownloads(const storage::ReadTxn& txn, uint64_t doc) const;
-  void CountDownload(storage::WriteTxn& txn, uint64_t doc, uint64_t n) const;
+  void CountDownloads(storage::WriteTxn& txn, uint64_t doc, uint64_t n, uint64_t count) const;
 
   // Value codecs (exposed for tests). Decoders return nullopt on corruption or unknown version.
   static std::string EncodeDocument(const Document& d);

@@ -206,6 +206,17 @@ TEST_F(DocumentsServiceTest, CountsDownloadsPerVersionAndDocument) {
   EXPECT_EQ(v->versions[0].downloads, 1u);
   EXPECT_EQ(v->versions[1].downloads, 4u);
   EXPECT_EQ(docs_->List(Staff(), {}).value().items[0].downloads, 5u);
+  // The counts wait in memory (a download commits nothing); Flush writes them, and a new service finds them.
+  const uint64_t commits = env_->View([](const storage::ReadTxn& t) { return t.SnapshotId(); });
+  ASSERT_TRUE(docs_->Download(Resident(kInBuilding11), d.id).ok());
+  EXPECT_EQ(env_->View([](const storage::ReadTxn& t) { return t.SnapshotId(); }), commits);
+  ASSERT_TRUE(docs_->Flush().ok());
+  EXPECT_GT(env_->View([](const storage::ReadTxn& t) { return t.SnapshotId(); }), commits);
+  ASSERT_TRUE(docs_->Flush().ok());  // nothing pending: no change
+  Service fresh(*env_, clock_, *svc_, audit_, uploads_);
+  EXPECT_EQ(fresh.Get(Staff(), d.id)->downloads, 6u);
+  EXPECT_EQ(fresh.Get(Staff(), d.id)->versions[0].downloads, 2u);  // the current version, newest first
+  EXPECT_EQ(docs_->Get(Staff(), d.id)->downloads, 6u);  // not counted twice after the flush
   // A refused download is not counted.
   auto hidden = MustCreate(Input("Tylko 11", {building11_}), "h");
   EXPECT_FALSE(docs_->Download(Resident(kInBuilding20), hidden.id).ok());
