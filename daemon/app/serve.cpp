@@ -144,6 +144,7 @@ int Serve(const Config& cfg) {
   app.RegisterRoutes();
   app.ads.Start();        // impression counts are flushed every 10 s and on shutdown
   app.documents.Start();  // so are download counts
+  app.identity.auth.StartTouches();  // session touches are written every second
 
   http::Metrics metrics;
   metrics.AddGauge("osiedle_outbox_depth", "Mail messages waiting for delivery",

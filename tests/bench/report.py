@@ -68,7 +68,7 @@ run side by side, measured one after the other with the same wrk settings.
 
 
 def _mib(kib) -> float | None:
-    return kib / 1024 if kib else None
+    return kib / 1024 if kib is not None else None
 
 
 def _fmt(v, unit="", digits=1) -> str:
@@ -323,9 +323,9 @@ def _targets4(r: dict) -> list[str]:
     worst_round = None
     for s in sets.values():
         for w in s.get("runs", {}).values():
-            p99 = w.get("p99_median_ms", w.get("p99_ms"))
-            if p99 is not None:
-                worst = max(worst or 0, p99)
+            set_p99 = w.get("p99_median_ms", w.get("p99_ms"))
+            if set_p99 is not None:
+                worst = max(worst or 0, set_p99)
             if w.get("p99_ms") is not None:
                 worst_round = max(worst_round or 0, w["p99_ms"])
     growth = _mib(dl.get("growth_kib")) if "growth_kib" in dl else None

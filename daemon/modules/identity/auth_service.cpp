@@ -2,6 +2,7 @@
 #include "daemon/modules/identity/auth_service.hpp"
 
 #include <algorithm>
+#include <exception>
 
 #include "daemon/core/crypto.hpp"
 #include "daemon/modules/identity/validation.hpp"
@@ -131,17 +132,11 @@ Result<SessionInfo> AuthService::ResolveSession(std::string_view token) {
 Result<std::shared_ptr<const SessionInfo>> AuthService::ResolveSessionShared(std::string_view token) {
   if (token.empty() || token.size() > 128) return MakeError("session_invalid");
   std::string hash = crypto::Sha256Hex(token);
-  int64_t now = clock_.NowUnix();
-  bool expired = false;
+  const int64_t now = clock_.NowUnix();
   auto found = store_.env().View([&](const storage::ReadTxn& t) {
-    return resolved_.Get(t, now, hash, [&]() -> Result<SessionInfo> {
+    return resolved_.Get(t, hash, [&]() -> Result<SessionInfo> {
       auto s = store_.FindSessionByTokenHash(t, hash);
       if (!s) return MakeError("session_invalid");
-      if (now - s->last_seen_at > options_.session_idle_seconds ||
-          now - s->created_at > options_.session_absolute_seconds) {
-        expired = true;  // deleted below; the deletion's commit starts a new generation
-        return MakeError("session_invalid");
-      }
       auto u = store_.GetUser(t, s->user_id);
       if (!u || u->status != UserStatus::kActive) return MakeError("session_invalid");
       SessionInfo i;
@@ -152,30 +147,70 @@ Result<std::shared_ptr<const SessionInfo>> AuthService::ResolveSessionShared(std
       return i;
     });
   });
-  if (expired) {
+  if (!found->ok()) return found->error();
+  std::shared_ptr<const SessionInfo> info(found, &**found);  // shares the memo entry
+  const int64_t last_seen = LastSeen(info->session);
+  if (now - last_seen > options_.session_idle_seconds || now - info->session.created_at > options_.session_absolute_seconds) {
     (void)store_.env().Update([&](storage::WriteTxn& t) -> Status {
       if (auto s = store_.FindSessionByTokenHash(t, hash)) store_.DeleteSession(t, *s);
       return Ok{};
     });
+    return MakeError("session_invalid");
   }
-  if (!found->ok()) return found->error();
-  std::shared_ptr<const SessionInfo> info(found, &**found);  // shares the memo entry
-  if (now - info->session.last_seen_at < options_.session_touch_seconds) return info;
-  // At most one write per session per touch interval: every write is an fsync.
-  (void)store_.env().Update([&](storage::WriteTxn& t) -> Status {
-    auto s = store_.GetSession(t, info->session.id);
-    if (!s) return Ok{};
-    s->last_seen_at = now;
-    store_.PutSession(t, *s);
-    if (auto u = store_.GetUser(t, s->user_id)) {
-      u->last_seen_at = now;
-      store_.PutUser(t, *u);
+  // At most one touch per session per touch interval, written by FlushTouches: every write is an fsync.
+  const bool touch = now - last_seen >= options_.session_touch_seconds;
+  if (touch) {
+    std::lock_guard lock(touches_mu_);
+    touches_[info->session.id] = Touch{info->user.id, now};
+  }
+  const int64_t shown = touch ? now : last_seen;
+  if (shown == info->session.last_seen_at) return info;
+  auto copy = std::make_shared<SessionInfo>(*info);
+  copy->session.last_seen_at = shown;
+  return std::shared_ptr<const SessionInfo>(std::move(copy));
+}
+
+int64_t AuthService::LastSeen(const Session& s) const {
+  std::lock_guard lock(touches_mu_);
+  auto it = touches_.find(s.id);
+  return it == touches_.end() ? s.last_seen_at : std::max(s.last_seen_at, it->second.at);
+}
+
+void AuthService::StartTouches() { touch_flusher_.Start(); }
+
+Status AuthService::FlushTouches() {
+  std::map<uint64_t, Touch> batch;
+  {
+    std::lock_guard lock(touches_mu_);
+    batch = touches_;  // kept until written: LastSeen must see them meanwhile
+  }
+  if (batch.empty()) return {};
+  Status st;
+  try {
+    st = store_.env().Update([&](storage::WriteTxn& t) -> Status {
+      for (const auto& [session_id, touch] : batch) {
+        auto s = store_.GetSession(t, session_id);
+        if (!s || s->last_seen_at >= touch.at) continue;  // logged out since, or already later
+        s->last_seen_at = touch.at;
+        store_.PutSession(t, *s);
+        if (auto u = store_.GetUser(t, touch.user_id); u && u->last_seen_at < touch.at) {
+          u->last_seen_at = touch.at;
+          store_.PutUser(t, *u);
+        }
+      }
+      return Ok{};
+    });
+  } catch (const std::exception& e) {
+    st = MakeError("storage_io", "", e.what());
+  }
+  if (st.ok()) {
+    std::lock_guard lock(touches_mu_);
+    for (const auto& [session_id, touch] : batch) {
+      auto it = touches_.find(session_id);
+      if (it != touches_.end() && it->second.at <= touch.at) touches_.erase(it);  // a later touch stays
     }
-    return Ok{};
-  });
-  auto touched = std::make_shared<SessionInfo>(*info);
-  touched->session.last_seen_at = now;
-  return std::shared_ptr<const SessionInfo>(std::move(touched));
+  }
+  return st;
 }
 
 Status AuthService::Logout(uint64_t session_id, const Actor& actor) {

@@ -2,7 +2,9 @@
 // Authentication: login with throttling and TOTP, sessions (hashed 256-bit tokens, idle and
 // absolute expiry), password reset links, password change and TOTP enrolment.
 // Thread-safety: all methods are safe from many threads.
+#include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "daemon/core/clock.hpp"
+#include "daemon/core/periodic_flush.hpp"
 #include "daemon/core/result.hpp"
 #include "daemon/modules/audit/service.hpp"
 #include "daemon/modules/identity/model.hpp"
@@ -64,8 +67,10 @@ class AuthService : private ServiceBase {
   Result<LoginResult> Login(const LoginInput& in, const Actor& actor);
 
   // The session for a cookie token, if valid (exists, not idle/absolutely expired, user active).
-  // Writes last_seen_at at most once per session_touch_seconds. Errors: session_invalid. Valid answers are
-  // memoised by token under (snapshot id, second): exact, since they depend on the store and the clock alone.
+  // Touches last_seen_at at most once per session_touch_seconds: the touch waits in memory and FlushTouches
+  // writes it (every second once StartTouches ran), so no request waits for its fsync. Errors: session_invalid.
+  // The store's part of the answer is memoised by token hash under the snapshot id; the clock checks (idle,
+  // absolute) run per call against the later of the stored and the pending last_seen_at.
   Result<SessionInfo> ResolveSession(std::string_view token);
   // The same, sharing the memo's answer instead of copying it (every authenticated request asks).
   Result<std::shared_ptr<const SessionInfo>> ResolveSessionShared(std::string_view token);
@@ -98,6 +103,12 @@ class AuthService : private ServiceBase {
   // True when require_totp_for_staff is on and this staff member has no TOTP yet.
   bool TotpEnrollmentRequired(const User& user, const std::vector<uint64_t>& roles) const;
 
+  // Starts the thread that writes pending session touches every second. Idempotent.
+  void StartTouches();
+  // Writes the pending touches (session and user last_seen_at) in one write transaction; on a storage error they
+  // stay pending. Errors: "storage_io". Also run by the destructor.
+  Status FlushTouches();
+
   const Options& options() const { return options_; }
   // The path of the reset page, appended to public_url with "?token=".
   static constexpr const char* kResetPath = "/#/reset";  // the portal's hash route
@@ -117,9 +128,21 @@ class AuthService : private ServiceBase {
   std::once_flag dummy_once_;
   std::string dummy_hash_;
 
-  // ResolveSession's answers by token hash, under (snapshot id, second): they depend on the store and the clock
-  // alone, so a memo hit is exactly what a fresh lookup would answer.
+  // The session's last_seen_at as the store and the pending touches know it.
+  int64_t LastSeen(const Session& s) const;
+
+  // ResolveSession's stored part by token hash, under the snapshot id: it depends on the store alone, so a memo hit
+  // is exactly what a fresh lookup would answer.
   storage::SnapshotMemo<std::string, Result<SessionInfo>> resolved_{4096};  // tokens; then it starts over
+
+  // Touches not written yet: session id → (user id, second).
+  struct Touch {
+    uint64_t user_id = 0;
+    int64_t at = 0;
+  };
+  mutable std::mutex touches_mu_;
+  std::map<uint64_t, Touch> touches_;  // guarded by touches_mu_
+  PeriodicFlush touch_flusher_{"identity: session touches", std::chrono::seconds(1), [this] { return FlushTouches(); }};
 };
 
 }  // namespace osiedle::identity

@@ -115,10 +115,32 @@ TEST(AuthService, LastSeenIsWrittenAtMostOncePerMinute) {
   int64_t t0 = f.clock.NowUnix();
   f.clock.Advance(30);
   ASSERT_TRUE(f.id.auth.ResolveSession(s->token).ok());
+  ASSERT_TRUE(f.id.auth.FlushTouches().ok());
   EXPECT_EQ(f.GetUser(uid).last_seen_at, t0);
   f.clock.Advance(31);
-  ASSERT_TRUE(f.id.auth.ResolveSession(s->token).ok());
+  auto touched = f.id.auth.ResolveSession(s->token);
+  ASSERT_TRUE(touched.ok());
+  EXPECT_EQ(touched->session.last_seen_at, t0 + 61);  // the answer shows the touch at once
+  EXPECT_EQ(f.GetUser(uid).last_seen_at, t0);          // the store, once FlushTouches ran
+  ASSERT_TRUE(f.id.auth.FlushTouches().ok());
   EXPECT_EQ(f.GetUser(uid).last_seen_at, t0 + 61);
+}
+
+// A touch not written yet still counts for the idle limit: activity every 7 h keeps an 8 h idle session alive
+// (the test above), whether or not the touches reached the store.
+TEST(AuthService, PendingTouchesKeepTheSessionAliveAndLogoutDropsThem) {
+  Fixture f;
+  f.SeedFlats();
+  const uint64_t uid = f.ActiveResident("a@example.pl", 1);
+  auto s = f.id.auth.Login({"a@example.pl", kPassword, ""}, kClient);
+  ASSERT_TRUE(s.ok());
+  for (int i = 0; i < 3; ++i) {
+    f.clock.Advance(7 * 3600);
+    ASSERT_TRUE(f.id.auth.ResolveSession(s->token).ok()) << i;  // never flushed
+  }
+  ASSERT_TRUE(f.id.auth.Logout(s->session.id, As(uid)).ok());
+  ASSERT_TRUE(f.id.auth.FlushTouches().ok());  // the session is gone: its touch is dropped
+  EXPECT_FALSE(f.id.auth.ResolveSession(s->token).ok());
 }
 
 TEST(AuthService, RevokeOnlyOwnSessionsAndLogout) {
