@@ -263,8 +263,9 @@ class PistacheHandler : public P::Http::Handler {
 
   // Sends the answer. A plain-HTTP answer in memory is written straight to the socket with one send() — on
   // the reactor thread that read the request, as Pistache's queue would — which skips the queue's eventfd
-  // wake-up and second trip through epoll. Whatever the socket does not take at once goes through the
-  // queue. TLS, files (sendfile), HEAD and back-to-back requests of one connection keep Pistache's writer.
+  // wake-up and second trip through epoll. Whatever the socket does not take at once, and the answer to a
+  // connection's second request within one reactor round (below), goes through the queue as the same bytes.
+  // TLS, files (sendfile) and HEAD keep Pistache's writer.
   void Respond(const P::Http::Request& in, const std::shared_ptr<P::Tcp::Peer>& peer) {
     Response r = Answer(in);
     const P::Http::ConnectionControl connection = ConnectionOf(in);
@@ -274,16 +275,22 @@ class PistacheHandler : public P::Http::Handler {
     // could keep its reactor thread from all the others (p99 of 100+ ms at 8 connections). So a second request
     // of one connection within one reactor round takes the queue: its answer leaves on a later round, after
     // the other ready connections.
-    const bool direct = peer->ssl() == nullptr && r.file_path.empty() && in.method() != P::Http::Method::Head &&
-                        queued->count.load() == 0 && queued->direct_round != t_reactor_round;
-    if (direct) {
-      queued->direct_round = t_reactor_round;
-      const std::string bytes = Serialize(in.version(), r, connection);
+    if (peer->ssl() == nullptr && r.file_path.empty() && in.method() != P::Http::Method::Head) {
+      std::string bytes = Serialize(in.version(), r, connection);
       peer->setIdle(true);  // as ResponseWriter::send does: the keep-alive clock runs again
-      ssize_t n = ::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-      if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // the peer is gone; Pistache sees the close
-      const size_t sent = n < 0 ? 0 : static_cast<size_t>(n);
-      if (sent < bytes.size()) Track(peer->send(P::RawBuffer(bytes.substr(sent), bytes.size() - sent)), queued);
+      size_t sent = 0;
+      if (queued->count.load() == 0 && queued->direct_round != t_reactor_round) {
+        queued->direct_round = t_reactor_round;
+        ssize_t n = ::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // the peer is gone; Pistache sees the close
+        sent = n < 0 ? 0 : static_cast<size_t>(n);
+      }
+      // The rest (or all of it, for a queued answer) through Pistache's write queue, as the same bytes.
+      if (sent < bytes.size()) {
+        std::string rest = sent == 0 ? std::move(bytes) : bytes.substr(sent);
+        const size_t size = rest.size();
+        Track(peer->send(P::RawBuffer(std::move(rest), size)), queued);
+      }
       return;
     }
     try {
