@@ -47,29 +47,9 @@ void Service::Start() { flusher_.Start(); }
 void Service::Stop() { flusher_.Stop(); }
 
 Status Service::Flush() {
-  Pending batch;
-  {
-    std::lock_guard lock(pending_mu_);
-    batch.swap(pending_);
-  }
-  if (batch.empty()) return {};
-  Status st;
-  try {
-    st = env_.Update([&](storage::WriteTxn& txn) -> Status {
-      for (const auto& [key, impressions] : batch) {
-        if (!store_.Get(txn, key.first)) continue;  // deleted since it was shown
-        store_.AddCounts(txn, key.first, key.second, Counts{impressions, 0});
-      }
-      return {};
-    });
-  } catch (const std::exception& e) {
-    st = MakeError("storage_io", "", e.what());
-  }
-  if (!st.ok()) {  // keep the counts for the next round
-    std::lock_guard lock(pending_mu_);
-    for (const auto& [key, impressions] : batch) pending_[key] += impressions;
-  }
-  return st;
+  return impressions_.Flush(env_, [&](storage::WriteTxn& txn, const std::pair<uint64_t, int64_t>& key, uint64_t n) {
+    if (store_.Get(txn, key.first)) store_.AddCounts(txn, key.first, key.second, Counts{n, 0});  // not deleted since
+  });
 }
 
 Result<int64_t> Service::ParseDay(std::string_view s, const char* field) {

@@ -220,8 +220,7 @@ std::vector<AdView> Service::Active(const Viewer& viewer, Placement placement) {
   });
   if (!shown.empty() && now >= 0) {
     const int64_t day = now / 86400;
-    std::lock_guard lock(pending_mu_);
-    for (const AdView& ad : shown) ++pending_[{ad.id, day}];
+    for (const AdView& ad : shown) impressions_.Add({ad.id, day});
   }
   return shown;
 }

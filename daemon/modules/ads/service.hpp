@@ -11,7 +11,6 @@
 // inside View/Update. Thread-safety: every function is safe from many threads.
 #include <chrono>
 #include <cstdint>
-#include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -27,6 +26,7 @@
 #include "daemon/modules/groups/service.hpp"
 #include "daemon/modules/uploads/service.hpp"
 #include "storage/env.hpp"
+#include "storage/pending_counts.hpp"
 #include "storage/snapshot_memo.hpp"
 
 namespace osiedle::ads {
@@ -109,8 +109,6 @@ class Service {
   static constexpr uint64_t kMaxPage = 100;
 
  private:
-  using Pending = std::map<std::pair<uint64_t, int64_t>, uint64_t>;  // (banner, day) → impressions
-
   // Trims and checks the fields that need no transaction; sorts the groups.
   static Status CheckInput(BannerInput& input);
   Result<BannerView> Save(const Actor& actor, uint64_t id, BannerInput input);
@@ -130,8 +128,7 @@ class Service {
   // groups per reader).
   storage::SnapshotMemo<int, std::vector<Banner>> placed_{4};
 
-  std::mutex pending_mu_;
-  Pending pending_;  // guarded by pending_mu_
+  storage::PendingCounts<std::pair<uint64_t, int64_t>> impressions_;  // (banner, day) → impressions
   PeriodicFlush flusher_{"ads: impressions", std::chrono::seconds(kFlushIntervalSeconds), [this] { return Flush(); }};
 };
 

@@ -374,10 +374,7 @@ Result<DownloadFile> Service::Fetch(const Viewer& viewer, uint64_t id, uint64_t 
     return std::pair{DownloadFile{uploads_.PathOf(v->upload_id), v->filename, v->size}, which};
   });
   if (!file.ok()) return file.error();
-  {
-    std::lock_guard lock(pending_mu_);
-    ++pending_[{id, file->second}];
-  }
+  downloads_.Add({id, file->second});
   return std::move(file->first);
 }
 
@@ -386,41 +383,13 @@ void Service::Start() { flusher_.Start(); }
 void Service::Stop() { flusher_.Stop(); }
 
 Status Service::Flush() {
-  Pending batch;
-  {
-    std::lock_guard lock(pending_mu_);
-    batch.swap(pending_);
-  }
-  if (batch.empty()) return {};
-  Status st;
-  try {
-    st = env_.Update([&](storage::WriteTxn& txn) -> Status {
-      for (const auto& [key, count] : batch) {
-        if (!store_.GetVersion(txn, key.first, key.second)) continue;  // deleted since
-        store_.CountDownloads(txn, key.first, key.second, count);
-      }
-      return {};
-    });
-  } catch (const std::exception& e) {
-    st = MakeError("storage_io", "", e.what());
-  }
-  if (!st.ok()) {  // keep the counts for the next round
-    std::lock_guard lock(pending_mu_);
-    for (const auto& [key, count] : batch) pending_[key] += count;
-  }
-  return st;
+  return downloads_.Flush(env_, [&](storage::WriteTxn& txn, const std::pair<uint64_t, uint64_t>& key, uint64_t count) {
+    if (store_.GetVersion(txn, key.first, key.second)) store_.CountDownloads(txn, key.first, key.second, count);
+  });
 }
 
 uint64_t Service::PendingDownloads(uint64_t doc, uint64_t n) const {
-  std::lock_guard lock(pending_mu_);
-  if (pending_.empty()) return 0;
-  if (n != 0) {
-    auto it = pending_.find({doc, n});
-    return it == pending_.end() ? 0 : it->second;
-  }
-  uint64_t sum = 0;
-  for (auto it = pending_.lower_bound({doc, 0}); it != pending_.end() && it->first.first == doc; ++it) sum += it->second;
-  return sum;
+  return n != 0 ? downloads_.Sum({doc, n}, {doc, n + 1}) : downloads_.Sum({doc, 0}, {doc + 1, 0});
 }
 
 Result<DownloadFile> Service::Download(const Viewer& viewer, uint64_t id) { return Fetch(viewer, id, 0); }

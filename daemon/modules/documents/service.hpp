@@ -11,8 +11,6 @@
 // View/Update. Thread-safety: safe from many threads.
 #include <chrono>
 #include <cstdint>
-#include <map>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +24,7 @@
 #include "daemon/modules/groups/service.hpp"
 #include "daemon/modules/uploads/service.hpp"
 #include "storage/env.hpp"
+#include "storage/pending_counts.hpp"
 
 namespace osiedle::documents {
 
@@ -39,14 +38,10 @@ class Service {
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;
 
-  // --- download counts ---
-  // Starts the thread that calls Flush() every kFlushIntervalSeconds. Idempotent.
-  void Start();
-  // Stops the thread (if running) and flushes what is pending. Idempotent; call before the Env closes.
-  void Stop();
-  // Writes all pending download counts in one write transaction (counts of versions deleted meanwhile are dropped).
-  // On a storage error the counts stay pending. Errors: "storage_io".
-  Status Flush();
+  // --- download counts (see the top of this file) ---
+  void Start();  // the PeriodicFlush thread; idempotent
+  void Stop();   // joins it and flushes; idempotent; call before the Env closes
+  Status Flush();  // one write transaction; versions deleted meanwhile are skipped. Errors: "storage_io".
 
   // Migration step: adds the default categories (Statut, Regulaminy, Uchwały, Protokoły obrad organów, Protokoły
   // lustracji, Sprawozdania finansowe — statutory — then Formularze do druku, Inne) whose slugs are absent.
@@ -114,7 +109,6 @@ class Service {
   static constexpr int kFlushIntervalSeconds = 10;
 
  private:
-  using Pending = std::map<std::pair<uint64_t, uint64_t>, uint64_t>;  // (document, version n) → downloads
   // Downloads of (doc, n) not written yet; n == 0: of every version of doc.
   uint64_t PendingDownloads(uint64_t doc, uint64_t n) const;
 
@@ -138,8 +132,7 @@ class Service {
   uploads::Service& uploads_;
   Store store_;
 
-  mutable std::mutex pending_mu_;
-  Pending pending_;  // guarded by pending_mu_
+  storage::PendingCounts<std::pair<uint64_t, uint64_t>> downloads_;  // (document, version n) → downloads
   PeriodicFlush flusher_{"documents: download counts", std::chrono::seconds(kFlushIntervalSeconds),
                          [this] { return Flush(); }};
 };
