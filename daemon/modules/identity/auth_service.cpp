@@ -150,7 +150,8 @@ Result<std::shared_ptr<const SessionInfo>> AuthService::ResolveSessionShared(std
   if (!found->ok()) return found->error();
   std::shared_ptr<const SessionInfo> info(found, &**found);  // shares the memo entry
   const int64_t last_seen = LastSeen(info->session);
-  if (now - last_seen > options_.session_idle_seconds || now - info->session.created_at > options_.session_absolute_seconds) {
+  if (now - last_seen > options_.session_idle_seconds ||
+      now - info->session.created_at > options_.session_absolute_seconds) {
     (void)store_.env().Update([&](storage::WriteTxn& t) -> Status {
       if (auto s = store_.FindSessionByTokenHash(t, hash)) store_.DeleteSession(t, *s);
       return Ok{};

@@ -199,15 +199,16 @@ Page<ItemView> Service::Feed(const Viewer& viewer, uint64_t offset, uint64_t lim
 }
 
 size_t Service::HeadKeyHash::operator()(const HeadKey& k) const {
-  size_t h = std::hash<uint64_t>{}(k.limit * 2 + (k.staff ? 1 : 0)) ^ std::hash<const void*>{}(reinterpret_cast<const void*>(k.render));
+  size_t h = std::hash<uint64_t>{}(k.limit * 2 + (k.staff ? 1 : 0)) ^
+             std::hash<const void*>{}(reinterpret_cast<const void*>(k.render));
   for (uint64_t g : k.groups) h = storage::PairHash{}(std::pair{h, g});
   return h;
 }
 
 std::shared_ptr<const Service::Head> Service::HeadOf(const storage::ReadTxn& txn, const Viewer& viewer, uint64_t limit,
                                                     ItemRenderer render, int64_t now) const {
-  HeadKey key{viewer.staff, Limit(limit), viewer.staff ? std::vector<uint64_t>{} : groups_.GroupsOf(txn, viewer.user_id),
-              render};
+  HeadKey key{viewer.staff, Limit(limit),
+              viewer.staff ? std::vector<uint64_t>{} : groups_.GroupsOf(txn, viewer.user_id), render};
   return heads_.Get(txn, now, key, [&] {
     Head head;
     head.page = Scan(txn, Viewer{0, viewer.staff}, key.groups, 0, limit, /*count_all=*/false, now);
