@@ -1,10 +1,10 @@
 #pragma once
 // JSON texts of list items, rendered once and reused while what they show is unchanged: the readers' lists
-// (home page, contractor search) are read far more often than their items change.
+// (home page banners, contractor search) are read far more often than their items change.
 //
 // Usage:
-//   static http::TextCache<std::pair<Outage, std::vector<std::string>>> texts;
-//   texts.AppendTo(out, o.id, {o, names}, [&] { return OutageJson(o).dump(); });
+//   static http::TextCache<std::pair<Contractor, std::vector<std::string>>> texts;
+//   texts.AppendTo(out, c.id, {c, category_names}, [&] { return json::Dump(ContractorJson(c, names)); });
 //
 // `Shown` is everything the text depends on, compared with ==, so a kept text is never stale. Thread-safe (hits
 // share a reader lock, so they never wait for each other); bounded (it starts over past kMaxEntries items).

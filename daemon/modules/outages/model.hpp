@@ -30,8 +30,6 @@ struct Place {
   uint64_t estate_id = 0;
   uint64_t building_id = 0;
   std::string staircase;  // only with building_id; "" = the whole building
-
-  bool operator==(const Place&) const = default;
 };
 
 // A timestamped note; it may change the status and the expected end at the same time.
@@ -41,8 +39,6 @@ struct Update {
   std::string text;
   std::optional<OutageStatus> status;      // set when this update changed the status
   std::optional<int64_t> expected_end_at;  // set when this update changed it (0 = cleared)
-
-  bool operator==(const Update&) const = default;
 };
 
 struct Outage {
@@ -61,7 +57,6 @@ struct Outage {
   std::vector<Update> updates;  // oldest first
 
   bool active() const { return status != OutageStatus::kResolved; }
-  bool operator==(const Outage&) const = default;
 };
 
 // "water", "hot_water", "heating", "electricity", "gas", "lift", "intercom", "other".
